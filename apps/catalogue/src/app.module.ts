@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { serviceFoundation } from '@psc/messaging';
+import type { CatalogueConfig } from './config';
+import { ItemsModule } from './items/items.module';
+
+export const SERVICE = 'catalogue';
+
+@Module({})
+export class AppModule {
+  static register(config: CatalogueConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceFoundation(SERVICE, config),
+        ItemsModule,
+      ],
+    };
+  }
+}

@@ -1,0 +1,103 @@
+import { type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel } from 'kafkajs';
+import { MongoClient } from 'mongodb';
+
+/**
+ * One isolated world per test: its own Kafka namespace (topics and groups) and its own databases on the suite's
+ * stack, with the catalogue (producer), insight (consumer) and gateway apps running as processes.
+ */
+export class PipelineWorld {
+  readonly namespace = `t${randomBytes(4).toString('hex')}`;
+  readonly mongo: MongoClient;
+  readonly kafka: Kafka;
+  apps: Partial<Record<'catalogue' | 'insight' | 'gateway', RunningApp>> = {};
+  private codeSeq = 0;
+
+  constructor(readonly stack: TestStack) {
+    this.mongo = new MongoClient(stack.mongoUri);
+    this.kafka = new Kafka({ clientId: 'pipeline-test', brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+  }
+
+  env(app: string): Record<string, string> {
+    return {
+      MONGODB_URI: this.stack.mongoUri,
+      KAFKA_BROKERS: this.stack.kafkaBrokers,
+      KAFKA_NAMESPACE: this.namespace,
+      MONGODB_DB: `${this.namespace}_${app}`,
+    };
+  }
+
+  async start(name: 'catalogue' | 'insight'): Promise<RunningApp> {
+    const app = await startApp(name, this.env(name));
+    this.apps[name] = app;
+    return app;
+  }
+
+  async startGateway(): Promise<RunningApp> {
+    const { catalogue, insight } = this.apps;
+    if (!catalogue || !insight) throw new Error('start catalogue and insight first');
+    const app = await startApp('gateway', {
+      ...this.env('gateway'),
+      CATALOGUE_URL: catalogue.url,
+      INSIGHT_URL: insight.url,
+    });
+    this.apps.gateway = app;
+    return app;
+  }
+
+  db(app: 'catalogue' | 'insight') {
+    return this.mongo.db(`${this.namespace}_${app}`);
+  }
+
+  topic(logical: string): string {
+    return `${this.namespace}.${logical}`;
+  }
+
+  nextCode(): string {
+    this.codeSeq += 1;
+    return `T-${this.namespace.toUpperCase()}-${this.codeSeq}`;
+  }
+
+  /** Sends a draft command; returns the item id when the service accepted it, null when the call failed. */
+  async draft(baseUrl: string, theme = '民政救助'): Promise<string | null> {
+    try {
+      const response = await fetch(`${baseUrl}/items`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: this.nextCode(), name: '最低生活保障申请', theme }),
+      });
+      if (response.status !== 201) return null;
+      return ((await response.json()) as { _id: string })._id;
+    } catch {
+      return null;
+    }
+  }
+
+  /**
+   * Waits until the read model holds at least `expected` items, lets late duplicates arrive, then returns what it
+   * holds: the item ids and the sum of the per-theme counters (which a double-applied event would inflate).
+   */
+  async settledReadModel(expected: number, timeoutMs = 60_000): Promise<{ viewIds: string[]; drafted: number }> {
+    const insight = this.db('insight');
+    await waitFor(
+      async () => (await insight.collection('catalogue_item_view').countDocuments()) >= expected,
+      { timeoutMs, intervalMs: 250, what: `${expected} items in the read model` },
+    );
+    await new Promise((resolve) => setTimeout(resolve, 1500));
+    const views = await insight
+      .collection<{ _id: string }>('catalogue_item_view')
+      .find({}, { projection: { _id: 1 } })
+      .toArray();
+    const themes = await insight
+      .collection<{ _id: string; drafted: number }>('catalogue_theme_summary')
+      .find()
+      .toArray();
+    return { viewIds: views.map((v) => v._id).sort(), drafted: themes.reduce((sum, t) => sum + t.drafted, 0) };
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(Object.values(this.apps).map((app) => app?.stop()));
+    await this.mongo.close();
+  }
+}

@@ -1,0 +1,19 @@
+import { type DynamicModule, Module } from '@nestjs/common';
+import { serviceFoundation } from '@psc/messaging';
+import type { InsightConfig } from './config';
+import { CatalogueViewModule } from './catalogue-view/catalogue-view.module';
+
+export const SERVICE = 'insight';
+
+@Module({})
+export class AppModule {
+  static register(config: InsightConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ...serviceFoundation(SERVICE, config, { consumerGroup: 'insight.dashboards' }),
+        CatalogueViewModule,
+      ],
+    };
+  }
+}

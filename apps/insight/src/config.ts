@@ -1,0 +1,8 @@
+import { baseConfigSchema } from '@psc/server-kit';
+import { z } from 'zod';
+
+export const insightConfigSchema = baseConfigSchema.extend({
+  PORT: z.coerce.number().int().min(1).max(65535).default(3105).describe('HTTP port of the insight service'),
+});
+
+export type InsightConfig = z.infer<typeof insightConfigSchema>;

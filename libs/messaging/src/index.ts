@@ -1,0 +1,7 @@
+export { type ConsumeOutcome, Effects, OnEvent } from './consumer';
+export { KafkaClient } from './kafka.client';
+export * from './messaging.module';
+export type { MessagingOptions } from './messaging.options';
+export { Outbox, outboxPlugin, type OutboxFields, type PendingEvent } from './outbox';
+export { OutboxRelay } from './outbox-relay';
+export { serviceFoundation } from './service-foundation';

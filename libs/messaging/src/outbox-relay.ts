@@ -1,0 +1,189 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectConnection } from '@nestjs/mongoose';
+import { type DomainEvent, EVENTS } from '@psc/contracts';
+import type { Producer } from 'kafkajs';
+import type { Connection } from 'mongoose';
+import { Counter, Histogram } from 'prom-client';
+import { KafkaClient } from './kafka.client';
+import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+
+interface Pending {
+  collection: string;
+  docId: string;
+  event: DomainEvent;
+  /** the outbox entry exactly as stored: Kafka gets these bytes and the store removes this value */
+  serialized: string;
+}
+
+const published = new Counter({ name: 'outbox_events_published_total', help: 'events the relay delivered to Kafka' });
+const failures = new Counter({ name: 'outbox_publish_failures_total', help: 'relay batches Kafka refused' });
+const batchSize = new Histogram({
+  name: 'outbox_batch_size',
+  help: 'events per relay batch',
+  buckets: [1, 5, 20, 50, 100, 250, 500],
+});
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Delivers outbox events to Kafka at least once. Events written by this process are queued in memory and sent at
+ * once (low latency); a periodic sweep of the store picks up what a crashed process left behind. Kafka being away
+ * only delays delivery: the events stay in their documents until Kafka has acknowledged them.
+ */
+@Injectable()
+export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OutboxRelay.name);
+  /** insertion-ordered: keeps each aggregate's events in the order they were written */
+  private readonly queue = new Map<string, Pending>();
+  private producer?: Producer;
+  private wake?: () => void;
+  private stopping = false;
+  private loop?: Promise<void>;
+  private sweeper?: NodeJS.Timeout;
+  private readonly batchLimit: number;
+  private readonly sweepIntervalMs: number;
+  private readonly staleAfterMs: number;
+
+  constructor(
+    @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
+    private readonly client: KafkaClient,
+    @InjectConnection() private readonly connection: Connection,
+  ) {
+    this.batchLimit = options.relay?.batchSize ?? 500;
+    this.sweepIntervalMs = options.relay?.sweepIntervalMs ?? 2000;
+    this.staleAfterMs = options.relay?.staleAfterMs ?? 5000;
+  }
+
+  onApplicationBootstrap(): void {
+    this.loop = this.run();
+    this.sweeper = setInterval(() => void this.sweep(false), this.sweepIntervalMs);
+    void this.sweep(true);
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.sweeper);
+    this.stopping = true;
+    this.wake?.();
+    await this.loop;
+    await this.producer?.disconnect().catch(() => undefined);
+  }
+
+  enqueueSerialized(collection: string, docId: string, entries: string[]): void {
+    for (const serialized of entries) {
+      const event = JSON.parse(serialized) as DomainEvent;
+      if (!this.queue.has(event.id)) this.queue.set(event.id, { collection, docId, event, serialized });
+    }
+    this.wake?.();
+  }
+
+  get pendingCount(): number {
+    return this.queue.size;
+  }
+
+  /** Finds documents whose events are still pending; at start-up all of them, later only those left stale. */
+  async sweep(everything: boolean): Promise<void> {
+    try {
+      for (const model of Object.values(this.connection.models)) {
+        if (!model.schema.path('_outbox')) continue;
+        const filter = everything
+          ? { _outboxPending: true }
+          : { _outboxPending: true, _outboxAt: { $lt: new Date(Date.now() - this.staleAfterMs) } };
+        const docs = await model
+          .find(filter)
+          .select('+_outbox')
+          .limit(this.batchLimit * 4)
+          .lean<{ _id: string; _outbox?: string[] }[]>();
+        for (const doc of docs) this.enqueueSerialized(model.collection.name, String(doc._id), doc._outbox ?? []);
+      }
+    } catch (error) {
+      this.logger.warn({ err: error }, 'outbox sweep failed; will try again');
+    }
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 0;
+    while (!this.stopping || this.queue.size > 0) {
+      if (this.queue.size === 0) {
+        await new Promise<void>((resolve) => (this.wake = resolve));
+        this.wake = undefined;
+        continue;
+      }
+      const batch = [...this.queue.values()].slice(0, this.batchLimit);
+      try {
+        await this.publish(batch);
+        await this.markDelivered(batch);
+        for (const p of batch) this.queue.delete(p.event.id);
+        backoff = 0;
+      } catch (error) {
+        failures.inc();
+        if (this.stopping) break; // the documents keep the events; the next start sends them
+        backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 5000);
+        this.logger.warn({ err: error, pending: this.queue.size, retryInMs: backoff }, 'relay batch failed');
+        await this.resetProducer();
+        await sleep(backoff);
+      }
+    }
+  }
+
+  private async publish(batch: Pending[]): Promise<void> {
+    const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
+    for (const { event, serialized } of batch) {
+      const topic = this.client.name(EVENTS[event.type].topic);
+      const messages = byTopic.get(topic) ?? [];
+      messages.push({ key: event.key, value: serialized, headers: { 'event-type': event.type } });
+      byTopic.set(topic, messages);
+    }
+    const producer = await this.getProducer();
+    await producer.sendBatch({
+      acks: -1,
+      topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+    });
+    published.inc(batch.length);
+    batchSize.observe(batch.length);
+  }
+
+  /** One bulk write per collection; a crash before it only means the events are sent again (consumers dedupe). */
+  private async markDelivered(batch: Pending[]): Promise<void> {
+    const byCollection = new Map<string, Map<string, string[]>>();
+    for (const { collection, docId, serialized } of batch) {
+      const docs = byCollection.get(collection) ?? new Map<string, string[]>();
+      docs.set(docId, [...(docs.get(docId) ?? []), serialized]);
+      byCollection.set(collection, docs);
+    }
+    for (const [name, docs] of byCollection) {
+      const collection = this.connection.collection(name);
+      await collection.bulkWrite(
+        [...docs].map(([docId, entries]) => ({
+          updateOne: { filter: { _id: docId as never }, update: { $pullAll: { _outbox: entries } as never } },
+        })),
+        { ordered: false },
+      );
+      await collection.updateMany({ _id: { $in: [...docs.keys()] as never[] }, _outbox: { $size: 0 } }, {
+        $unset: { _outbox: '', _outboxPending: '', _outboxAt: '' },
+      });
+    }
+  }
+
+  private async getProducer(): Promise<Producer> {
+    if (!this.producer) {
+      await this.client.ensureTopics();
+      const producer = this.client.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      await producer.connect();
+      this.producer = producer;
+    }
+    return this.producer;
+  }
+
+  /** A fresh producer after a failure: kafkajs can keep stale broker metadata across a broker restart. */
+  private async resetProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
+  }
+}

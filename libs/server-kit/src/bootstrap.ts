@@ -1,0 +1,35 @@
+import type { INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { Logger } from 'nestjs-pino';
+
+export interface BootstrapOptions {
+  service: string;
+  port: number;
+  host: string;
+  /** the path prefix the gateway routes to this app, e.g. `/api/catalogue` */
+  apiPrefix?: string;
+  configure?: (app: NestExpressApplication) => void | Promise<void>;
+}
+
+/** Starts an app: JSON logs, graceful shutdown, and its OpenAPI document at /openapi.json. */
+export async function bootstrap(module: Parameters<typeof NestFactory.create>[0], options: BootstrapOptions): Promise<INestApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.enableShutdownHooks();
+  // proxies mounted by `configure` must see the raw body, so parsing is registered after them
+  await options.configure?.(app);
+  app.useBodyParser('json', { limit: '256kb' });
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(options.service)
+      .setVersion('1')
+      .addServer(options.apiPrefix ?? '/')
+      .build(),
+  );
+  app.getHttpAdapter().get('/openapi.json', (_req, res) => app.getHttpAdapter().reply(res, document, 200));
+  await app.listen(options.port, options.host);
+  return app;
+}

@@ -1,0 +1,54 @@
+import { type DynamicModule, Global, type MiddlewareConsumer, Module, type NestModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { TerminusModule } from '@nestjs/terminus';
+import { randomUUID } from 'node:crypto';
+import { LoggerModule } from 'nestjs-pino';
+import { ErrorFilter } from './error.filter';
+import { HealthController, HealthRegistry } from './health';
+import { HttpMetricsMiddleware, MetricsController } from './metrics';
+
+export const APP_CONFIG = Symbol('APP_CONFIG');
+
+export interface ServerKitOptions {
+  service: string;
+  config: { LOG_LEVEL: string };
+}
+
+/** Logging, errors, health and metrics: what every backend app has, wired the same way. */
+@Global()
+@Module({})
+export class ServerKitModule implements NestModule {
+  static forRoot({ service, config }: ServerKitOptions): DynamicModule {
+    return {
+      module: ServerKitModule,
+      imports: [
+        TerminusModule.forRoot({ logger: false }),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            base: { service },
+            genReqId: (req, res) => {
+              const id = (req.headers['x-request-id'] as string | undefined) ?? randomUUID();
+              res.setHeader('x-request-id', id);
+              return id;
+            },
+            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // health and metrics are polled every few seconds; logging them drowns everything else
+            autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
+          },
+        }),
+      ],
+      controllers: [HealthController, MetricsController],
+      providers: [
+        HealthRegistry,
+        { provide: APP_CONFIG, useValue: config },
+        { provide: APP_FILTER, useClass: ErrorFilter },
+      ],
+      exports: [HealthRegistry, APP_CONFIG],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(HttpMetricsMiddleware).forRoutes('*path');
+  }
+}

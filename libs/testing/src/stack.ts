@@ -1,0 +1,41 @@
+import path from 'node:path';
+
+/** What tools/stack/stack.mjs gives back; typed here because the stack scripts are plain JS run before any build. */
+export interface RunningStack {
+  mongoUri?: string;
+  kafkaBrokers?: string;
+  stopKafka(): Promise<void>;
+  startKafka(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+interface StackModule {
+  startStack(options: {
+    dir?: string;
+    durable?: boolean;
+    kafka?: boolean;
+    mongo?: boolean;
+    log?: (line: string) => void;
+  }): Promise<RunningStack>;
+}
+
+export const repoRoot = path.resolve(import.meta.dirname, '../../..');
+
+export async function loadStackModule(): Promise<StackModule> {
+  return (await import(path.join(repoRoot, 'tools/stack/stack.mjs'))) as StackModule;
+}
+
+/** Where the suite's throwaway stack lives; injected by the global setup. */
+export interface TestStack {
+  mongoUri: string;
+  kafkaBrokers: string;
+  /** null when the suite runs against external servers (MONGODB_URI / KAFKA_BROKERS), which tests must not stop */
+  dir: string | null;
+}
+
+/** Re-attaches to the suite's stack from a test worker, to stop and start Kafka. */
+export async function attachStack(stack: TestStack): Promise<RunningStack | null> {
+  if (!stack.dir) return null;
+  const { startStack } = await loadStackModule();
+  return startStack({ dir: stack.dir, durable: false, log: () => undefined });
+}
