@@ -3,7 +3,7 @@ import { bootstrap, loadConfig } from '@psc/server-kit';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, SERVICE } from './app.module';
 import { gatewayConfigSchema, upstreams } from './config';
-import { mountProxies } from './proxy';
+import { mountProxies } from './proxy.middleware';
 
 const config = loadConfig(gatewayConfigSchema);
 const services = upstreams(config);

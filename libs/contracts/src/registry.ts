@@ -37,7 +37,7 @@ export function parseEvent(raw: unknown): ParsedEvent {
   }
   const data = definition.schema.safeParse(envelope.data.data);
   if (!data.success) return { ok: false, reason: `${type} data invalid: ${describe(data.error)}` };
-  return { ok: true, event: { ...envelope.data, type, data: data.data } as DomainEvent };
+  return { ok: true, event: { ...envelope.data, type, data: data.data } };
 }
 
 /** Builds an envelope for `type`, validating the data the same way consumers will. */

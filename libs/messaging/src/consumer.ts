@@ -19,9 +19,11 @@ import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Connection, Model, UpdateQuery } from 'mongoose';
 import { Counter } from 'prom-client';
-import { type Effect, guard, planRounds } from './effects';
+import { type Effect, guard, mergeEffects, planRounds } from './effects';
 import { KafkaClient } from './kafka.client';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
+import { RESEND_HEADER } from './outbox-relay';
+import { SeenCompactor } from './seen-compactor';
 
 export type ConsumeOutcome = 'processed' | 'duplicate' | 'ignored' | 'dead-lettered';
 
@@ -43,13 +45,15 @@ export class Effects {
   constructor(private readonly eventId: string) {}
 
   upsert(model: Model<never>, id: string, update: UpdateQuery<unknown>): void {
-    this.list.push({ collection: model.collection.name, id, update, eventId: this.eventId });
+    this.list.push({ collection: model.collection.name, id, update, eventIds: [this.eventId] });
   }
 }
 
 export type EventHandlerFn = (event: DomainEvent, effects: Effects) => unknown;
 
 const PROCESSED = 'processed_events';
+/** FerretDB 1.24 holds a PostgreSQL connection per statement until a command ends and has 50: stay well below */
+const MAX_STATEMENTS = 16;
 const DUPLICATE_KEY = 11000;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -72,6 +76,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
   private readonly maxAttempts: number;
   private readonly backoffMs: number;
   private stopping = false;
+  private readonly compactor = new SeenCompactor();
 
   constructor(
     @Inject(MESSAGING_OPTIONS) options: MessagingOptions,
@@ -106,6 +111,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         const consumer = this.client.kafka.consumer({
           groupId: this.client.name(this.group),
           maxWaitTimeInMs: 50,
+          // bounds one batch, and so what a crash can replay, well inside SEEN_WINDOW
+          maxBytesPerPartition: 256 * 1024,
           sessionTimeout: 30_000,
           heartbeatInterval: 3000,
           retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 5000 },
@@ -145,6 +152,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs hands over closures
   private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
     const accepted: { event: DomainEvent; message: KafkaMessage }[] = [];
     for (const message of batch.messages) {
@@ -158,7 +166,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       }
     }
 
-    const seen = await this.alreadyProcessed(accepted.map((a) => a.event.id));
+    // only a copy the relay may have sent before is worth a look-up; redeliveries are stopped by the guard
+    const resent = accepted.filter((a) => a.message.headers?.[RESEND_HEADER] !== undefined).map((a) => a.event.id);
+    const seen = await this.alreadyProcessed(resent);
     const effects: Effect[] = [];
     const applied: DomainEvent[] = [];
     for (const { event, message } of accepted) {
@@ -177,10 +187,11 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
 
     // the store must hold the effects before the offsets move; if it is away, keep trying rather than skip
+    let duplicates = new Set<string>();
     for (let attempt = 0; ; attempt++) {
       if (!isRunning() || isStale()) throw new Error('consumer stopping before the batch was stored; it will be redelivered');
       try {
-        await this.store(effects, applied);
+        duplicates = await this.store(effects, applied);
         break;
       } catch (error) {
         this.logger.warn({ err: error, attempt }, 'storing consumer effects failed; retrying');
@@ -188,7 +199,10 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
         await heartbeat();
       }
     }
-    for (const event of applied) outcomes.inc({ group: this.group, type: event.type, outcome: 'processed' });
+    for (const event of applied) {
+      const outcome = duplicates.has(event.id) ? 'duplicate' : 'processed';
+      outcomes.inc({ group: this.group, type: event.type, outcome });
+    }
     const last = batch.messages.at(-1);
     if (last) resolveOffset(last.offset);
     await heartbeat();
@@ -204,6 +218,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
 
   private async alreadyProcessed(ids: string[]): Promise<Set<string>> {
     if (ids.length === 0) return new Set();
+    // `$in` makes FerretDB read the whole collection; acceptable only because resent copies are rare
     const docs = await this.connection
       .collection<{ _id: string }>(PROCESSED)
       .find({ _id: { $in: ids.map((id) => `${this.group}:${id}`) } }, { projection: { _id: 1 } })
@@ -229,42 +244,53 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return { ok: false, reason: `handler failed ${this.maxAttempts} times: ${reason}` };
   }
 
-  private async store(effects: Effect[], applied: DomainEvent[]): Promise<void> {
-    for (const round of planRounds(effects)) {
+  /** Applies the effects exactly once in effect, then records the events; returns the ids already recorded. */
+  private async store(effects: Effect[], applied: DomainEvent[]): Promise<Set<string>> {
+    const written = mergeEffects(effects);
+    for (const round of planRounds(written)) {
       await Promise.all(
-        [...round].map(([name, list]) =>
-          this.bulkIgnoringDuplicates(
-            name,
-            list.map((effect) => ({ updateOne: guard(effect) as never })),
-          ),
-        ),
+        [...round].map(async ([name, list]) => {
+          const replayed = await this.write(name, list.map((effect) => ({ updateOne: guard(effect) as never })));
+          // a merged write that met a replay: its parts one by one, each guarded, apply exactly what is missing
+          for (const index of replayed) {
+            for (const part of list[index].parts ?? []) await this.write(name, [{ updateOne: guard(part) as never }]);
+          }
+        }),
       );
     }
-    await this.bulkIgnoringDuplicates(
+    await this.compactor.applied(this.connection, written);
+    const recorded = await this.write(
       PROCESSED,
       applied.map((e) => ({ insertOne: { document: { _id: `${this.group}:${e.id}`, at: new Date() } as never } })),
     );
+    return new Set(recorded.map((index) => applied[index].id));
   }
 
   /**
-   * A duplicate key means "already applied". An unordered bulk write on FerretDB stops at the first error, unlike
-   * MongoDB, so after a duplicate the operations are replayed one by one: the guard makes that safe.
+   * Bulk writes of at most MAX_STATEMENTS; returns the indexes of operations refused as duplicates ("already
+   * applied"). An unordered bulk on FerretDB stops at its first error, unlike MongoDB, so after a duplicate the
+   * chunk is replayed one by one: every operation is guarded, so that is safe.
    */
-  private async bulkIgnoringDuplicates(name: string, operations: AnyBulkWriteOperation[]): Promise<void> {
-    if (operations.length === 0) return;
+  private async write(name: string, operations: AnyBulkWriteOperation[]): Promise<number[]> {
     const collection = this.connection.collection(name);
-    try {
-      await collection.bulkWrite(operations, { ordered: false });
-    } catch (error) {
-      if (!isDuplicateOnly(error)) throw error;
-      for (const operation of operations) {
-        try {
-          await collection.bulkWrite([operation]);
-        } catch (single) {
-          if (!isDuplicateOnly(single)) throw single;
+    const duplicates: number[] = [];
+    for (let start = 0; start < operations.length; start += MAX_STATEMENTS) {
+      const chunk = operations.slice(start, start + MAX_STATEMENTS);
+      try {
+        await collection.bulkWrite(chunk, { ordered: false });
+      } catch (error) {
+        if (!isDuplicateOnly(error)) throw error;
+        for (const [offset, operation] of chunk.entries()) {
+          try {
+            await collection.bulkWrite([operation]);
+          } catch (single) {
+            if (!isDuplicateOnly(single)) throw single;
+            duplicates.push(start + offset);
+          }
         }
       }
     }
+    return duplicates;
   }
 
   private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {

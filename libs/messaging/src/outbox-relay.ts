@@ -15,11 +15,15 @@ import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 interface Pending {
   collection: string;
-  docId: string;
   event: DomainEvent;
   /** the outbox entry exactly as stored: Kafka gets these bytes and the store removes this value */
   serialized: string;
+  /** may already be on Kafka (found by a sweep, or a send that failed part-way): consumers then check for it */
+  maybeSent: boolean;
 }
+
+/** Header telling consumers that this event may be a second copy, worth a look-up before applying. */
+export const RESEND_HEADER = 'outbox-resend';
 
 const published = new Counter({ name: 'outbox_events_published_total', help: 'events the relay delivered to Kafka' });
 const failures = new Counter({ name: 'outbox_publish_failures_total', help: 'relay batches Kafka refused' });
@@ -74,10 +78,10 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  enqueueSerialized(collection: string, docId: string, entries: string[]): void {
+  enqueueSerialized(collection: string, entries: string[], maybeSent = false): void {
     for (const serialized of entries) {
       const event = JSON.parse(serialized) as DomainEvent;
-      if (!this.queue.has(event.id)) this.queue.set(event.id, { collection, docId, event, serialized });
+      if (!this.queue.has(event.id)) this.queue.set(event.id, { collection, event, serialized, maybeSent });
     }
     this.wake?.();
   }
@@ -98,8 +102,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           .find(filter)
           .select('+_outbox')
           .limit(this.batchLimit * 4)
-          .lean<{ _id: string; _outbox?: string[] }[]>();
-        for (const doc of docs) this.enqueueSerialized(model.collection.name, String(doc._id), doc._outbox ?? []);
+          .lean<{ _outbox?: string[] }[]>();
+        for (const doc of docs) this.enqueueSerialized(model.collection.name, doc._outbox ?? [], true);
       }
     } catch (error) {
       this.logger.warn({ err: error }, 'outbox sweep failed; will try again');
@@ -122,6 +126,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         backoff = 0;
       } catch (error) {
         failures.inc();
+        for (const p of batch) p.maybeSent = true;
         if (this.stopping) break; // the documents keep the events; the next start sends them
         backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 5000);
         this.logger.warn({ err: error, pending: this.queue.size, retryInMs: backoff }, 'relay batch failed');
@@ -133,10 +138,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
 
   private async publish(batch: Pending[]): Promise<void> {
     const byTopic = new Map<string, { key: string; value: string; headers: Record<string, string> }[]>();
-    for (const { event, serialized } of batch) {
+    for (const { event, serialized, maybeSent } of batch) {
       const topic = this.client.name(EVENTS[event.type].topic);
       const messages = byTopic.get(topic) ?? [];
-      messages.push({ key: event.key, value: serialized, headers: { 'event-type': event.type } });
+      const headers: Record<string, string> = { 'event-type': event.type };
+      if (maybeSent) headers[RESEND_HEADER] = '1';
+      messages.push({ key: event.key, value: serialized, headers });
       byTopic.set(topic, messages);
     }
     const producer = await this.getProducer();
@@ -148,25 +155,24 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     batchSize.observe(batch.length);
   }
 
-  /** One bulk write per collection; a crash before it only means the events are sent again (consumers dedupe). */
+  /**
+   * Two statements per collection whatever the batch size. FerretDB 1.24 holds one PostgreSQL connection per
+   * statement of a command until the command ends (its pool has 50: a bulk of 50 updates never returns), and
+   * filters `_id` by reading the collection anyway. Each entry is a unique serialized event, so pulling the batch's
+   * entries from every pending document removes exactly those. A crash before this only means a resend.
+   */
   private async markDelivered(batch: Pending[]): Promise<void> {
-    const byCollection = new Map<string, Map<string, string[]>>();
-    for (const { collection, docId, serialized } of batch) {
-      const docs = byCollection.get(collection) ?? new Map<string, string[]>();
-      docs.set(docId, [...(docs.get(docId) ?? []), serialized]);
-      byCollection.set(collection, docs);
+    const byCollection = new Map<string, string[]>();
+    for (const { collection, serialized } of batch) {
+      byCollection.set(collection, [...(byCollection.get(collection) ?? []), serialized]);
     }
-    for (const [name, docs] of byCollection) {
+    for (const [name, entries] of byCollection) {
       const collection = this.connection.collection(name);
-      await collection.bulkWrite(
-        [...docs].map(([docId, entries]) => ({
-          updateOne: { filter: { _id: docId as never }, update: { $pullAll: { _outbox: entries } as never } },
-        })),
-        { ordered: false },
+      await collection.updateMany({ _outboxPending: true }, { $pullAll: { _outbox: entries } } as never);
+      await collection.updateMany(
+        { _outboxPending: true, _outbox: { $size: 0 } },
+        { $unset: { _outbox: '', _outboxPending: '', _outboxAt: '' } },
       );
-      await collection.updateMany({ _id: { $in: [...docs.keys()] as never[] }, _outbox: { $size: 0 } }, {
-        $unset: { _outbox: '', _outboxPending: '', _outboxAt: '' },
-      });
     }
   }
 

@@ -37,7 +37,7 @@ export class Outbox {
   async create<T extends { _id: string }>(model: Model<T>, doc: T, events: PendingEvent[]): Promise<DomainEvent[]> {
     const built = this.build(doc._id, events);
     await model.create({ ...doc, _outbox: built.map((e) => JSON.stringify(e)), _outboxPending: true, _outboxAt: new Date() });
-    this.relay.enqueueSerialized(model.collection.name, doc._id, built.map((e) => JSON.stringify(e)));
+    this.relay.enqueueSerialized(model.collection.name, built.map((e) => JSON.stringify(e)));
     return built;
   }
 
@@ -64,7 +64,7 @@ export class Outbox {
     if (!doc) return null;
     // everything still pending, not only this write's events, so that leftovers of a crashed writer go first
     const { _outbox: pending = [], ...state } = doc;
-    this.relay.enqueueSerialized(model.collection.name, filter._id, pending);
+    this.relay.enqueueSerialized(model.collection.name, pending);
     return state as T;
   }
 

@@ -4,6 +4,8 @@ import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 export interface BootstrapOptions {
   service: string;
   port: number;
@@ -18,6 +20,10 @@ export async function bootstrap(module: Parameters<typeof NestFactory.create>[0]
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // a dependency that never answers must not keep a stopping process alive: the orchestrator would kill it anyway
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref());
+  }
   // proxies mounted by `configure` must see the raw body, so parsing is registered after them
   await options.configure?.(app);
   app.useBodyParser('json', { limit: '256kb' });
@@ -29,7 +35,9 @@ export async function bootstrap(module: Parameters<typeof NestFactory.create>[0]
       .addServer(options.apiPrefix ?? '/')
       .build(),
   );
-  app.getHttpAdapter().get('/openapi.json', (_req, res) => app.getHttpAdapter().reply(res, document, 200));
+  app
+    .getHttpAdapter()
+    .get('/openapi.json', (_req, res) => void app.getHttpAdapter().reply(res, document, 200));
   await app.listen(options.port, options.host);
   return app;
 }

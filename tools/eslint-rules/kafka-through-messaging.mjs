@@ -1,0 +1,55 @@
+import { globToRegExp, relativeFilename } from './path-glob.mjs';
+
+const DEFAULT_ALLOW = ['libs/messaging/**', 'libs/testing/**', 'tools/**'];
+
+const isKafkajs = (source) => source === 'kafkajs' || source.startsWith('kafkajs/');
+
+/** @type {import('eslint').Rule.RuleModule} */
+export default {
+  meta: {
+    type: 'problem',
+    docs: {
+      description: 'Kafka is reached only through @psc/messaging (outbox to publish, @OnEvent to consume).',
+    },
+    schema: [
+      {
+        type: 'object',
+        properties: {
+          allow: { type: 'array', items: { type: 'string' }, uniqueItems: true },
+        },
+        additionalProperties: false,
+      },
+    ],
+    messages: {
+      noKafkajs:
+        "Do not import '{{source}}' here: publish through the outbox and consume with @OnEvent from @psc/messaging, " +
+        'so every event is validated, written with its state change and consumed idempotently.',
+    },
+  },
+
+  create(context) {
+    const allow = (context.options[0]?.allow ?? DEFAULT_ALLOW).map(globToRegExp);
+    const file = relativeFilename(context);
+    if (allow.some((glob) => glob.test(file))) return {};
+
+    const check = (sourceNode) => {
+      if (sourceNode?.type !== 'Literal' || typeof sourceNode.value !== 'string') return;
+      if (isKafkajs(sourceNode.value)) {
+        context.report({ node: sourceNode, messageId: 'noKafkajs', data: { source: sourceNode.value } });
+      }
+    };
+
+    return {
+      ImportDeclaration: (node) => check(node.source),
+      ExportNamedDeclaration: (node) => check(node.source),
+      ExportAllDeclaration: (node) => check(node.source),
+      ImportExpression: (node) => check(node.source),
+      TSImportEqualsDeclaration: (node) => {
+        if (node.moduleReference.type === 'TSExternalModuleReference') check(node.moduleReference.expression);
+      },
+      CallExpression: (node) => {
+        if (node.callee.type === 'Identifier' && node.callee.name === 'require') check(node.arguments[0]);
+      },
+    };
+  },
+};

@@ -1,0 +1,102 @@
+// `npm start`: installs what is missing, starts the local stack (unless MONGODB_URI and KAFKA_BROKERS name
+// external servers), builds and starts every backend app, waits until each is healthy and prints the URLs.
+import { spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { ensureInstall } from './ensure-install.mjs';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const started = performance.now();
+const elapsed = () => `${((performance.now() - started) / 1000).toFixed(1)} s`;
+
+ensureInstall();
+const { startStack } = await import('../stack/stack.mjs');
+
+const external = { mongo: Boolean(process.env.MONGODB_URI), kafka: Boolean(process.env.KAFKA_BROKERS) };
+let stack = {};
+if (!external.mongo || !external.kafka) {
+  stack = await startStack({ kafka: !external.kafka, mongo: !external.mongo });
+} else {
+  console.log('[start] MONGODB_URI and KAFKA_BROKERS are set: using those servers, starting no local stack');
+}
+const env = {
+  ...process.env,
+  MONGODB_URI: process.env.MONGODB_URI ?? stack.mongoUri,
+  KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? stack.kafkaBrokers,
+};
+
+await run('node', ['tools/scripts/build-server.mjs']);
+
+const apps = readdirSync(path.join(root, 'apps')).filter((name) => {
+  try {
+    const { tags = [] } = JSON.parse(readFileSync(path.join(root, 'apps', name, 'project.json'), 'utf8'));
+    return tags.includes('scope:backend') && tags.includes('type:app');
+  } catch {
+    return false;
+  }
+});
+
+// one table of local ports; the gateway learns where each service is from the <NAME>_URL variables
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
+const PORTS = { gateway: gatewayPort, catalogue: 3101, affairs: 3102, socialorg: 3103, volunteer: 3104, insight: 3105 };
+for (const name of apps) if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
+for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${PORTS[name]}`;
+
+const children = apps.map((name) => {
+  const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
+    cwd: root,
+    env: { ...env, PORT: String(PORTS[name]) },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping the others`);
+      void shutdown(1);
+    }
+  });
+  return { name, child };
+});
+
+let stopping = false;
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  for (const { child } of children) child.kill('SIGTERM');
+  await Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : 0)));
+  console.log('[start] apps stopped; the local stack keeps running (npm run stack:down stops it)');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+const healthUrl = (name) => `http://127.0.0.1:${PORTS[name]}/health`;
+await Promise.all(
+  apps.map(async (name) => {
+    for (;;) {
+      try {
+        if ((await fetch(healthUrl(name))).ok) return;
+      } catch {
+        // not listening yet
+      }
+      if (stopping) return;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }),
+);
+
+const base = `http://127.0.0.1:${gatewayPort}`;
+console.log(`
+[start] all ${apps.length} apps healthy in ${elapsed()}
+  居民自助终端 kiosk     ${base}/kiosk/
+  窗口工作台 counter     ${base}/counter/
+  门户 portal           ${base}/portal/
+  API 文档 OpenAPI      ${base}/api/docs
+  Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
+`);
+
+function run(command, args) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+  });
+}
