@@ -38,8 +38,16 @@ const apps = readdirSync(path.join(root, 'apps')).filter((name) => {
 
 // one table of local ports; the gateway learns where each service is from the <NAME>_URL variables
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
-const PORTS = { gateway: gatewayPort, catalogue: 3101, affairs: 3102, socialorg: 3103, volunteer: 3104, insight: 3105 };
-for (const name of apps) if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
+const PORTS = {
+  gateway: gatewayPort,
+  catalogue: 3101,
+  affairs: 3102,
+  socialorg: 3103,
+  volunteer: 3104,
+  insight: 3105,
+};
+for (const name of apps)
+  if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
 for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${PORTS[name]}`;
 
 const children = apps.map((name) => {
@@ -62,7 +70,9 @@ async function shutdown(code) {
   if (stopping) return;
   stopping = true;
   for (const { child } of children) child.kill('SIGTERM');
-  await Promise.all(children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : 0)));
+  await Promise.all(
+    children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : 0)),
+  );
   console.log('[start] apps stopped; the local stack keeps running (npm run stack:down stops it)');
   process.exit(code);
 }
@@ -97,6 +107,8 @@ console.log(`
 function run(command, args) {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { cwd: root, stdio: 'inherit' });
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${command} ${args.join(' ')} exited ${code}`)),
+    );
   });
 }

@@ -13,7 +13,11 @@ ensureInstall();
 
 const run = (command, args) =>
   new Promise((resolve) => {
-    const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, NX_TUI: 'false' } });
+    const child = spawn(command, args, {
+      cwd: root,
+      stdio: 'inherit',
+      env: { ...process.env, NX_TUI: 'false' },
+    });
     child.on('exit', (code) => resolve(code ?? 1));
   });
 
@@ -22,7 +26,15 @@ const failures = [];
 
 async function vitest(name, config) {
   const output = path.join(reports, `${name}.json`);
-  const code = await run('npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile=${output}`]);
+  const code = await run('npx', [
+    'vitest',
+    'run',
+    '--config',
+    config,
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile=${output}`,
+  ]);
   try {
     const report = JSON.parse(readFileSync(output, 'utf8'));
     totals.passed += report.numPassedTests;
@@ -39,7 +51,10 @@ async function vitest(name, config) {
 }
 
 const steps = [
-  ['lint and type-check', () => run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static'])],
+  [
+    'lint and type-check',
+    () => run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']),
+  ],
   ['build', () => run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'])],
 ];
 for (const [name, step] of steps) {

@@ -10,10 +10,7 @@ export class AppModule {
   static register(config: CatalogueConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ...serviceFoundation(SERVICE, config),
-        ItemsModule,
-      ],
+      imports: [...serviceFoundation(SERVICE, config), ItemsModule],
     };
   }
 }

@@ -2,7 +2,13 @@ import { baseConfigSchema } from '@psc/server-kit';
 import { z } from 'zod';
 
 export const catalogueConfigSchema = baseConfigSchema.extend({
-  PORT: z.coerce.number().int().min(1).max(65535).default(3101).describe('HTTP port of the catalogue service'),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(3101)
+    .describe('HTTP port of the catalogue service'),
 });
 
 export type CatalogueConfig = z.infer<typeof catalogueConfigSchema>;

@@ -9,9 +9,7 @@ export class AppModule {
   static register(config: GatewayConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [
-        ...serviceFoundation(SERVICE, config),
-      ],
+      imports: [...serviceFoundation(SERVICE, config)],
     };
   }
 }

@@ -2,7 +2,10 @@ import { baseConfigSchema } from '@psc/server-kit';
 import { z } from 'zod';
 
 const url = (service: string, port: number) =>
-  z.url().default(`http://127.0.0.1:${port}`).describe(`base URL of the ${service} service`);
+  z
+    .url({ protocol: /^https?$/, error: 'expected an http(s):// URL' })
+    .default(`http://127.0.0.1:${port}`)
+    .describe(`base URL of the ${service} service`);
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the gateway'),

@@ -15,14 +15,19 @@ void bootstrap(AppModule.register(config), {
   configure: (app) => {
     mountProxies(app, services);
     // one browsable UI over every service's OpenAPI document
-    SwaggerModule.setup('api/docs', app, () => ({ openapi: '3.0.0', info: { title: 'psc', version: '1' }, paths: {} }), {
-      explorer: true,
-      swaggerOptions: {
-        urls: [
-          { name: 'gateway', url: '/openapi.json' },
-          ...Object.keys(services).map((name) => ({ name, url: `/api/${name}/openapi.json` })),
-        ],
+    SwaggerModule.setup(
+      'api/docs',
+      app,
+      () => ({ openapi: '3.0.0', info: { title: 'psc', version: '1' }, paths: {} }),
+      {
+        explorer: true,
+        swaggerOptions: {
+          urls: [
+            { name: 'gateway', url: '/openapi.json' },
+            ...Object.keys(services).map((name) => ({ name, url: `/api/${name}/openapi.json` })),
+          ],
+        },
       },
-    });
+    );
   },
 });

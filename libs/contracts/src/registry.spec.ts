@@ -10,16 +10,25 @@ describe('event registry', () => {
   });
 
   it('refuses to build an event whose data breaks the schema', () => {
-    expect(() => buildEvent('catalogue.item.drafted', 'i-1', { ...data, name: '' }, 'catalogue')).toThrow(/name/);
+    expect(() => buildEvent('catalogue.item.drafted', 'i-1', { ...data, name: '' }, 'catalogue')).toThrow(
+      /name/,
+    );
   });
 
   it.each([
     ['missing id', (e: Record<string, unknown>) => ({ ...e, id: undefined }), /envelope invalid: id/],
-    ['unknown type', (e: Record<string, unknown>) => ({ ...e, type: 'catalogue.item.vanished' }), /unknown event type/],
+    [
+      'unknown type',
+      (e: Record<string, unknown>) => ({ ...e, type: 'catalogue.item.vanished' }),
+      /unknown event type/,
+    ],
     ['future version', (e: Record<string, unknown>) => ({ ...e, version: 9 }), /version 9 unsupported/],
     ['bad data', (e: Record<string, unknown>) => ({ ...e, data: { itemId: 'x' } }), /data invalid: code/],
   ])('names why a message is rejected: %s', (_name, mutate, reason) => {
-    const event = buildEvent('catalogue.item.drafted', 'i-1', data, 'catalogue') as unknown as Record<string, unknown>;
+    const event = buildEvent('catalogue.item.drafted', 'i-1', data, 'catalogue') as unknown as Record<
+      string,
+      unknown
+    >;
     const parsed = parseEvent(mutate(event));
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.reason).toMatch(reason);

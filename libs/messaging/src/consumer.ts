@@ -8,13 +8,7 @@ import {
 } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 import { InjectConnection } from '@nestjs/mongoose';
-import {
-  deadLetterTopic,
-  type DomainEvent,
-  EVENTS,
-  type EventType,
-  parseEvent,
-} from '@psc/contracts';
+import { deadLetterTopic, type DomainEvent, EVENTS, type EventType, parseEvent } from '@psc/contracts';
 import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
 import type { AnyBulkWriteOperation } from 'mongodb';
 import type { Connection, Model, UpdateQuery } from 'mongoose';
@@ -124,7 +118,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
           }
         });
         await consumer.connect();
-        const topics = [...new Set([...this.handlers.keys()].map((type) => this.client.name(EVENTS[type].topic)))];
+        const topics = [
+          ...new Set([...this.handlers.keys()].map((type) => this.client.name(EVENTS[type].topic))),
+        ];
         await consumer.subscribe({ topics, fromBeginning: true });
         await consumer.run({ eachBatchAutoResolve: false, eachBatch: (payload) => this.onBatch(payload) });
         this.consumer = consumer;
@@ -152,8 +148,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
   }
 
-  // eslint-disable-next-line @typescript-eslint/unbound-method -- kafkajs hands over closures
-  private async onBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload): Promise<void> {
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch } = payload;
+    const heartbeat = () => payload.heartbeat();
     const accepted: { event: DomainEvent; message: KafkaMessage }[] = [];
     for (const message of batch.messages) {
       const parsed = this.parse(message);
@@ -167,7 +164,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     }
 
     // only a copy the relay may have sent before is worth a look-up; redeliveries are stopped by the guard
-    const resent = accepted.filter((a) => a.message.headers?.[RESEND_HEADER] !== undefined).map((a) => a.event.id);
+    const resent = accepted
+      .filter((a) => a.message.headers?.[RESEND_HEADER] !== undefined)
+      .map((a) => a.event.id);
     const seen = await this.alreadyProcessed(resent);
     const effects: Effect[] = [];
     const applied: DomainEvent[] = [];
@@ -189,7 +188,8 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     // the store must hold the effects before the offsets move; if it is away, keep trying rather than skip
     let duplicates = new Set<string>();
     for (let attempt = 0; ; attempt++) {
-      if (!isRunning() || isStale()) throw new Error('consumer stopping before the batch was stored; it will be redelivered');
+      if (!payload.isRunning() || payload.isStale())
+        throw new Error('consumer stopping before the batch was stored; it will be redelivered');
       try {
         duplicates = await this.store(effects, applied);
         break;
@@ -204,7 +204,7 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
       outcomes.inc({ group: this.group, type: event.type, outcome });
     }
     const last = batch.messages.at(-1);
-    if (last) resolveOffset(last.offset);
+    if (last) payload.resolveOffset(last.offset);
     await heartbeat();
   }
 
@@ -250,10 +250,14 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     for (const round of planRounds(written)) {
       await Promise.all(
         [...round].map(async ([name, list]) => {
-          const replayed = await this.write(name, list.map((effect) => ({ updateOne: guard(effect) as never })));
+          const replayed = await this.write(
+            name,
+            list.map((effect) => ({ updateOne: guard(effect) as never })),
+          );
           // a merged write that met a replay: its parts one by one, each guarded, apply exactly what is missing
           for (const index of replayed) {
-            for (const part of list[index].parts ?? []) await this.write(name, [{ updateOne: guard(part) as never }]);
+            for (const part of list[index].parts ?? [])
+              await this.write(name, [{ updateOne: guard(part) as never }]);
           }
         }),
       );
@@ -261,7 +265,9 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     await this.compactor.applied(this.connection, written);
     const recorded = await this.write(
       PROCESSED,
-      applied.map((e) => ({ insertOne: { document: { _id: `${this.group}:${e.id}`, at: new Date() } as never } })),
+      applied.map((e) => ({
+        insertOne: { document: { _id: `${this.group}:${e.id}`, at: new Date() } as never },
+      })),
     );
     return new Set(recorded.map((index) => applied[index].id));
   }
@@ -293,7 +299,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     return duplicates;
   }
 
-  private async deadLetter(topic: string, partition: number, message: KafkaMessage, reason: string): Promise<void> {
+  private async deadLetter(
+    topic: string,
+    partition: number,
+    message: KafkaMessage,
+    reason: string,
+  ): Promise<void> {
     if (!this.dlqProducer) {
       const producer = this.client.kafka.producer();
       await producer.connect();

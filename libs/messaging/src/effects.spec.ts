@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { type Effect, guard, mergeEffects, planRounds } from './effects';
 
-const effect = (collection: string, id: string, eventId: string, update: Effect['update'] = { $inc: { n: 1 } }): Effect => ({
+const effect = (
+  collection: string,
+  id: string,
+  eventId: string,
+  update: Effect['update'] = { $inc: { n: 1 } },
+): Effect => ({
   collection,
   id,
   eventIds: [eventId],
@@ -33,7 +38,10 @@ describe('consumer effects', () => {
   });
 
   it('leaves effects with other operators unmerged, in order', () => {
-    const effects = [effect('v', 'a', 'e1', { $push: { log: 1 } }), effect('v', 'a', 'e2', { $inc: { n: 1 } })];
+    const effects = [
+      effect('v', 'a', 'e1', { $push: { log: 1 } }),
+      effect('v', 'a', 'e2', { $inc: { n: 1 } }),
+    ];
     expect(mergeEffects(effects)).toEqual(effects);
   });
 
@@ -46,7 +54,9 @@ describe('consumer effects', () => {
       effect('view', 'a', 'e5'),
     ]);
     const ids = rounds.map((round) =>
-      [...round].flatMap(([collection, effects]) => effects.map((e) => `${collection}/${e.id}/${e.eventIds[0]}`)),
+      [...round].flatMap(([collection, effects]) =>
+        effects.map((e) => `${collection}/${e.id}/${e.eventIds[0]}`),
+      ),
     );
     expect(ids).toEqual([['view/a/e1', 'view/b/e2', 'other/a/e4'], ['view/a/e3'], ['view/a/e5']]);
   });

@@ -49,7 +49,7 @@ export function mergeEffects(effects: Effect[]): Effect[] {
     const inc: Record<string, number> = {};
     const set: Record<string, unknown> = {};
     for (const { update } of group) {
-      for (const [field, by] of Object.entries((update.$inc ?? {}) as Record<string, number>)) {
+      for (const [field, by] of Object.entries(update.$inc ?? {}) as [string, number][]) {
         inc[field] = (inc[field] ?? 0) + by;
       }
       Object.assign(set, update.$set);

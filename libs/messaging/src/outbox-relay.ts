@@ -25,7 +25,10 @@ interface Pending {
 /** Header telling consumers that this event may be a second copy, worth a look-up before applying. */
 export const RESEND_HEADER = 'outbox-resend';
 
-const published = new Counter({ name: 'outbox_events_published_total', help: 'events the relay delivered to Kafka' });
+const published = new Counter({
+  name: 'outbox_events_published_total',
+  help: 'events the relay delivered to Kafka',
+});
 const failures = new Counter({ name: 'outbox_publish_failures_total', help: 'relay batches Kafka refused' });
 const batchSize = new Histogram({
   name: 'outbox_batch_size',

@@ -34,10 +34,22 @@ export class Outbox {
   ) {}
 
   /** Creates a document together with the events it raises. */
-  async create<T extends { _id: string }>(model: Model<T>, doc: T, events: PendingEvent[]): Promise<DomainEvent[]> {
+  async create<T extends { _id: string }>(
+    model: Model<T>,
+    doc: T,
+    events: PendingEvent[],
+  ): Promise<DomainEvent[]> {
     const built = this.build(doc._id, events);
-    await model.create({ ...doc, _outbox: built.map((e) => JSON.stringify(e)), _outboxPending: true, _outboxAt: new Date() });
-    this.relay.enqueueSerialized(model.collection.name, built.map((e) => JSON.stringify(e)));
+    await model.create({
+      ...doc,
+      _outbox: built.map((e) => JSON.stringify(e)),
+      _outboxPending: true,
+      _outboxAt: new Date(),
+    });
+    this.relay.enqueueSerialized(
+      model.collection.name,
+      built.map((e) => JSON.stringify(e)),
+    );
     return built;
   }
 
@@ -55,7 +67,10 @@ export class Outbox {
     const merged = {
       ...update,
       $set: { ...(update.$set as object | undefined), _outboxPending: true, _outboxAt: new Date() },
-      $push: { ...(update.$push as object | undefined), _outbox: { $each: built.map((e) => JSON.stringify(e)) } },
+      $push: {
+        ...(update.$push as object | undefined),
+        _outbox: { $each: built.map((e) => JSON.stringify(e)) },
+      },
     } as UpdateQuery<T>;
     const doc = await model
       .findOneAndUpdate(filter, merged, { new: true })

@@ -24,7 +24,9 @@ export class SeenCompactor {
       if (this.pushed.size > TRACKED) this.pushed.delete(this.pushed.keys().next().value as string);
       if (entry.ids.length > 2 * SEEN_WINDOW) {
         const oldest = entry.ids.splice(0, entry.ids.length - SEEN_WINDOW);
-        await connection.collection(collection).updateOne({ _id: id as never }, { $pullAll: { _seen: oldest } } as never);
+        await connection
+          .collection(collection)
+          .updateOne({ _id: id as never }, { $pullAll: { _seen: oldest } } as never);
       }
     }
   }

@@ -16,7 +16,10 @@ export interface BootstrapOptions {
 }
 
 /** Starts an app: JSON logs, graceful shutdown, and its OpenAPI document at /openapi.json. */
-export async function bootstrap(module: Parameters<typeof NestFactory.create>[0], options: BootstrapOptions): Promise<INestApplication> {
+export async function bootstrap(
+  module: Parameters<typeof NestFactory.create>[0],
+  options: BootstrapOptions,
+): Promise<INestApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();

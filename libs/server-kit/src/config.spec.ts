@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { baseConfigSchema, ConfigError, parseConfig, redactConfig } from './config';
 
-const good = { PORT: '3000', MONGODB_URI: 'mongodb://u:secret@127.0.0.1:27017/', KAFKA_BROKERS: 'a:9092,b:9093' };
+const good = {
+  PORT: '3000',
+  MONGODB_URI: 'mongodb://u:secret@127.0.0.1:27017/',
+  KAFKA_BROKERS: 'a:9092,b:9093',
+};
 
 describe('configuration', () => {
   it('parses a good environment into typed values', () => {

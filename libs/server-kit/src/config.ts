@@ -57,7 +57,10 @@ export function parseConfig<S extends z.ZodObject>(schema: S, env: NodeJS.Proces
  * Loads configuration at boot. `.env` is read only outside production (local convenience);
  * on any problem the process exits naming each setting, before anything connects.
  */
-export function loadConfig<S extends z.ZodObject>(schema: S, env: NodeJS.ProcessEnv = process.env): z.infer<S> {
+export function loadConfig<S extends z.ZodObject>(
+  schema: S,
+  env: NodeJS.ProcessEnv = process.env,
+): z.infer<S> {
   if (env.NODE_ENV !== 'production' && existsSync('.env')) process.loadEnvFile('.env');
   try {
     return parseConfig(schema, env);

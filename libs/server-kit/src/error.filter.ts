@@ -56,6 +56,9 @@ export class ErrorFilter implements ExceptionFilter {
       const code = codeForStatus(status);
       return { status, body: { code, message: ERROR_CODES[code].message } };
     }
-    return { status: 500, body: { code: 'COMMON.INTERNAL', message: ERROR_CODES['COMMON.INTERNAL'].message } };
+    return {
+      status: 500,
+      body: { code: 'COMMON.INTERNAL', message: ERROR_CODES['COMMON.INTERNAL'].message },
+    };
   }
 }

@@ -2,13 +2,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { loadStackModule, type TestStack } from './stack';
-
-declare module 'vitest' {
-  export interface ProvidedContext {
-    stack: TestStack;
-  }
-}
+import { loadStackModule } from './stack';
 
 /**
  * Integration suites run against a real Kafka and store: the servers named by MONGODB_URI and KAFKA_BROKERS when

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import type {} from 'vitest';
 
 /** What tools/stack/stack.mjs gives back; typed here because the stack scripts are plain JS run before any build. */
 export interface RunningStack {
@@ -38,4 +39,10 @@ export async function attachStack(stack: TestStack): Promise<RunningStack | null
   if (!stack.dir) return null;
   const { startStack } = await loadStackModule();
   return startStack({ dir: stack.dir, durable: false, log: () => undefined });
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    stack: TestStack;
+  }
 }

@@ -26,7 +26,8 @@ export class ItemsService {
         },
       ]);
     } catch (error) {
-      if (isDuplicateKey(error)) throw new AppError('CATALOGUE.ITEM_CODE_TAKEN', `事项编码 ${item.code} 已被使用`);
+      if (isDuplicateKey(error))
+        throw new AppError('CATALOGUE.ITEM_CODE_TAKEN', `事项编码 ${item.code} 已被使用`);
       throw error;
     }
     return item;

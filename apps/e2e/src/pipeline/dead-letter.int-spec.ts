@@ -49,7 +49,11 @@ describe('poison messages', () => {
 
     // the good event behind them was applied
     const view = await waitFor(
-      () => world.db('insight').collection('catalogue_item_view').findOne({ _id: 'good-1' as never }),
+      () =>
+        world
+          .db('insight')
+          .collection('catalogue_item_view')
+          .findOne({ _id: 'good-1' as never }),
       { what: 'the good event after the poison ones' },
     );
     expect(view.name).toBe('有效事件');

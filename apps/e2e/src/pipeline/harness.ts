@@ -16,7 +16,11 @@ export class PipelineWorld {
 
   constructor(readonly stack: TestStack) {
     this.mongo = new MongoClient(stack.mongoUri);
-    this.kafka = new Kafka({ clientId: 'pipeline-test', brokers: stack.kafkaBrokers.split(','), logLevel: logLevel.NOTHING });
+    this.kafka = new Kafka({
+      clientId: 'pipeline-test',
+      brokers: stack.kafkaBrokers.split(','),
+      logLevel: logLevel.NOTHING,
+    });
   }
 
   env(app: string): Record<string, string> {
@@ -78,7 +82,10 @@ export class PipelineWorld {
    * Waits until the read model holds at least `expected` items, lets late duplicates arrive, then returns what it
    * holds: the item ids and the sum of the per-theme counters (which a double-applied event would inflate).
    */
-  async settledReadModel(expected: number, timeoutMs = 60_000): Promise<{ viewIds: string[]; drafted: number }> {
+  async settledReadModel(
+    expected: number,
+    timeoutMs = 60_000,
+  ): Promise<{ viewIds: string[]; drafted: number }> {
     const insight = this.db('insight');
     await waitFor(
       async () => (await insight.collection('catalogue_item_view').countDocuments()) >= expected,
@@ -93,7 +100,10 @@ export class PipelineWorld {
       .collection<{ _id: string; drafted: number }>('catalogue_theme_summary')
       .find()
       .toArray();
-    return { viewIds: views.map((v) => v._id).sort(), drafted: themes.reduce((sum, t) => sum + t.drafted, 0) };
+    return {
+      viewIds: views.map((v) => v._id).sort(),
+      drafted: themes.reduce((sum, t) => sum + t.drafted, 0),
+    };
   }
 
   async dispose(): Promise<void> {

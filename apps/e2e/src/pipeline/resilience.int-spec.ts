@@ -2,7 +2,7 @@ import { attachStack, type RunningStack } from '@psc/testing';
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from './harness';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Fires commands at a steady pace until `stop` resolves; returns the ids the service accepted. */
 async function keepDrafting(world: PipelineWorld, url: string, perSecond: number, stop: Promise<void>) {

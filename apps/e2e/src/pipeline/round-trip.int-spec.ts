@@ -31,11 +31,17 @@ describe('command → outbox → Kafka → consumer → read model', () => {
       { what: 'the item in the insight read model' },
     );
     expect(view).toMatchObject({ name: '高龄津贴申领', theme: '养老服务' });
-    const themes = (await (await fetch(`${gateway}/api/insight/catalogue/themes`)).json()) as { theme: string; drafted: number }[];
+    const themes = (await (await fetch(`${gateway}/api/insight/catalogue/themes`)).json()) as {
+      theme: string;
+      drafted: number;
+    }[];
     expect(themes).toEqual([expect.objectContaining({ theme: '养老服务', drafted: 1 })]);
 
     // the relay cleared the outbox once Kafka had the event
-    const stored = await world.db('catalogue').collection('items').findOne({ _id: id as never });
+    const stored = await world
+      .db('catalogue')
+      .collection('items')
+      .findOne({ _id: id as never });
     expect(stored?._outbox).toBeUndefined();
     expect(stored?._outboxPending).toBeUndefined();
   });
@@ -72,7 +78,10 @@ describe('command → outbox → Kafka → consumer → read model', () => {
 
     const insight = world.db('insight');
     const summary = await waitFor(
-      () => insight.collection<{ _id: string; drafted: number }>('catalogue_theme_summary').findOne({ _id: '重复主题' }),
+      () =>
+        insight
+          .collection<{ _id: string; drafted: number }>('catalogue_theme_summary')
+          .findOne({ _id: '重复主题' }),
       { what: 'the duplicated event to be applied' },
     );
     // both copies have been consumed once the consumer's duplicate counter moves
@@ -83,7 +92,9 @@ describe('command → outbox → Kafka → consumer → read model', () => {
       },
       { what: 'the second copy to be recognised as a duplicate' },
     );
-    const after = await insight.collection<{ _id: string; drafted: number }>('catalogue_theme_summary').findOne({ _id: '重复主题' });
+    const after = await insight
+      .collection<{ _id: string; drafted: number }>('catalogue_theme_summary')
+      .findOne({ _id: '重复主题' });
     expect(summary.drafted).toBe(1);
     expect(after?.drafted).toBe(1);
   });

@@ -3,7 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
 import { type Effects, OnEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
-import { ITEM_VIEW_MODEL, type ItemView, THEME_SUMMARY_MODEL, type ThemeSummary } from './catalogue-view.model';
+import {
+  ITEM_VIEW_MODEL,
+  type ItemView,
+  THEME_SUMMARY_MODEL,
+  type ThemeSummary,
+} from './catalogue-view.model';
 
 @Injectable()
 export class CatalogueItemDraftedConsumer {

@@ -3,7 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import { ApiTags } from '@nestjs/swagger';
 import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
-import { ITEM_VIEW_MODEL, type ItemView, THEME_SUMMARY_MODEL, type ThemeSummary } from './catalogue-view.model';
+import {
+  ITEM_VIEW_MODEL,
+  type ItemView,
+  THEME_SUMMARY_MODEL,
+  type ThemeSummary,
+} from './catalogue-view.model';
 
 @ApiTags('catalogue')
 @Controller('catalogue')

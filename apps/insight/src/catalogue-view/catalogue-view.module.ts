@@ -1,7 +1,12 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CatalogueItemDraftedConsumer } from './catalogue-item-drafted.consumer';
-import { ITEM_VIEW_MODEL, itemViewSchema, THEME_SUMMARY_MODEL, themeSummarySchema } from './catalogue-view.model';
+import {
+  ITEM_VIEW_MODEL,
+  itemViewSchema,
+  THEME_SUMMARY_MODEL,
+  themeSummarySchema,
+} from './catalogue-view.model';
 import { CatalogueViewController } from './catalogue-view.controller';
 
 @Module({

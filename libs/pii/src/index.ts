@@ -1,0 +1,5 @@
+export * from './blind-index';
+export * from './dev-keys';
+export * from './errors';
+export * from './field-cipher';
+export * from './keyring-config';
