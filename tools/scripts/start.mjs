@@ -27,14 +27,17 @@ const env = {
 
 await run('node', ['tools/scripts/build-server.mjs']);
 
-const apps = readdirSync(path.join(root, 'apps')).filter((name) => {
-  try {
-    const { tags = [] } = JSON.parse(readFileSync(path.join(root, 'apps', name, 'project.json'), 'utf8'));
-    return tags.includes('scope:backend') && tags.includes('type:app');
-  } catch {
-    return false;
-  }
-});
+function projectsTagged(...wanted) {
+  return readdirSync(path.join(root, 'apps')).filter((name) => {
+    try {
+      const { tags = [] } = JSON.parse(readFileSync(path.join(root, 'apps', name, 'project.json'), 'utf8'));
+      return wanted.every((tag) => tags.includes(tag));
+    } catch {
+      return false;
+    }
+  });
+}
+const apps = projectsTagged('scope:backend', 'type:app');
 
 // one table of local ports; the gateway learns where each service is from the <NAME>_URL variables
 const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
@@ -95,12 +98,12 @@ await Promise.all(
 );
 
 const base = `http://127.0.0.1:${gatewayPort}`;
+// the gateway serves each built UI under /<name>/; list whichever front ends the workspace has
+const screens = projectsTagged('scope:frontend').map((name) => `  ${name.padEnd(20)} ${base}/${name}/`);
 console.log(`
 [start] all ${apps.length} apps healthy in ${elapsed()}
-  居民自助终端 kiosk     ${base}/kiosk/
-  窗口工作台 counter     ${base}/counter/
-  门户 portal           ${base}/portal/
-  API 文档 OpenAPI      ${base}/api/docs
+${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace yet)'}
+  API docs (OpenAPI)   ${base}/api/docs
   Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
 `);
 
