@@ -7,7 +7,11 @@ export default defineConfig({
   resolve: { alias: aliases },
   plugins: [swc.vite({ module: { type: 'es6' } })],
   test: {
-    include: ['apps/*/test/**/*.int-spec.ts', 'libs/*/test/**/*.int-spec.ts', 'apps/e2e/src/**/*.int-spec.ts'],
+    include: [
+      'apps/*/test/**/*.int-spec.ts',
+      'libs/*/test/**/*.int-spec.ts',
+      'apps/e2e/src/**/*.int-spec.ts',
+    ],
     globalSetup: ['libs/testing/src/global-setup.ts'],
     fileParallelism: false,
     testTimeout: 180_000,

@@ -35,6 +35,7 @@ export async function bootstrap(
     new DocumentBuilder()
       .setTitle(options.service)
       .setVersion('1')
+      .addBearerAuth()
       .addServer(options.apiPrefix ?? '/')
       .build(),
   );

@@ -1,0 +1,27 @@
+#!/usr/bin/env node
+// `npm run bench`: runs the benches one after another (today only the pipeline bench).
+//   node tools/bench/run.mjs [name …]     e.g. `node tools/bench/run.mjs pipeline`
+// Figures are printed and saved under tools/bench/results/; nothing is asserted, so the exit code only says
+// whether a bench could run at all.
+
+const BENCHES = {
+  pipeline: async () => (await import('./pipeline.mjs')).runPipelineBench(),
+};
+
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !BENCHES[name]);
+if (unknown.length) {
+  console.error(`unknown bench ${unknown.join(', ')}; known: ${Object.keys(BENCHES).join(', ')}`);
+  process.exit(2);
+}
+
+let failed = false;
+for (const name of wanted.length ? wanted : Object.keys(BENCHES)) {
+  try {
+    await BENCHES[name]();
+  } catch {
+    failed = true; // the bench has printed why and torn down what it started
+  }
+}
+// keep-alive sockets and client timers would otherwise hold the process open
+process.exit(failed ? 1 : 0);
