@@ -322,14 +322,19 @@ export default defineConfig(
     plugins: { psc },
     rules: {
       'psc/kafka-through-messaging': 'error',
-      // the identity issue turns this on (with @Public() on health/metrics/openapi); the rule is complete and tested
-      'psc/controller-methods-guarded': 'off',
+      // every route is born with an access decision; OpsRoute is server-kit's public mark for health and metrics
+      'psc/controller-methods-guarded': [
+        'error',
+        { guardDecorators: ['Public', 'Roles', 'UseGuards', 'Auth', 'OpsRoute'] },
+      ],
     },
   },
   {
     files: ['apps/**/*.ts', 'libs/**/*.ts'],
     rules: { 'psc/no-unsupported-aggregation': 'error' },
   },
+  // specs declare unguarded routes on purpose, to test the guard's default
+  { files: TEST_FILES, rules: { 'psc/controller-methods-guarded': 'off' } },
 
   // -------- tests: may use @psc/testing, Node and Kafka directly ---------------------------------------------
   {

@@ -154,7 +154,10 @@ export const loadAgent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 export const controlAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
 /** One request on a keep-alive agent (the control agent unless told); resolves {status, body}, never rejects. */
-export function request(url, { method = 'GET', body, timeoutMs = 30_000, agent = controlAgent } = {}) {
+export function request(
+  url,
+  { method = 'GET', body, timeoutMs = 30_000, agent = controlAgent, headers = {} } = {},
+) {
   return new Promise((resolve) => {
     const payload = body === undefined ? undefined : Buffer.from(JSON.stringify(body));
     const req = http.request(
@@ -162,7 +165,10 @@ export function request(url, { method = 'GET', body, timeoutMs = 30_000, agent =
       {
         method,
         agent,
-        headers: payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {},
+        headers: {
+          ...headers,
+          ...(payload ? { 'content-type': 'application/json', 'content-length': payload.length } : {}),
+        },
         timeout: timeoutMs,
       },
       (res) => {

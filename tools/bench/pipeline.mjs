@@ -15,6 +15,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -73,6 +74,8 @@ export const TARGETS = Object.freeze({
 });
 
 /** where the compiled apps are: dist/server, or BENCH_DIST to measure a variant without touching the tree */
+/** the load's Authorization header, filled once the apps' signing key exists */
+const authHeaders = {};
 const DIST = process.env.BENCH_DIST
   ? path.resolve(process.env.BENCH_DIST)
   : path.join(REPO_ROOT, 'dist/server');
@@ -599,6 +602,7 @@ class Tracker {
     const res = await request(`${this.gatewayUrl}/api/catalogue/items`, {
       agent: loadAgent,
       method: 'POST',
+      headers: authHeaders,
       body: { code, name: `Bench item ${i}`, theme: phase.themes[i % phase.themes.length] },
     });
     this.inflight--;
@@ -964,7 +968,25 @@ export async function runPipelineBench() {
     for (const a of APPS) ports[a] = await freePort();
     const logDir = path.join(workDir, 'logs');
     fs.mkdirSync(logDir);
-    const common = { MONGODB_URI: stack.mongoUri, KAFKA_BROKERS: stack.kafkaBrokers };
+    // a throwaway signing key: the apps verify tokens themselves, the load carries an administrator's token
+    const { generateDevKeyPair, TokenIssuer } = createRequire(import.meta.url)(
+      path.join(DIST, 'libs/auth/src/index.js'),
+    );
+    const keys = await generateDevKeyPair();
+    const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
+    authHeaders.authorization = `Bearer ${
+      (
+        await issuer.issue(
+          { sub: 'bench', kind: 'staff', roles: [{ role: 'city_admin', scope: 'sz' }], sessionId: 'bench' },
+          { ttlSeconds: 3600 },
+        )
+      ).token
+    }`;
+    const common = {
+      MONGODB_URI: stack.mongoUri,
+      KAFKA_BROKERS: stack.kafkaBrokers,
+      AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS,
+    };
     const tApps = now();
     const apps = [
       startApp('catalogue', { ...common, PORT: String(ports.catalogue) }, logDir),

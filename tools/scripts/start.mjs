@@ -1,7 +1,8 @@
 // `npm start`: installs what is missing, starts the local stack (unless MONGODB_URI and KAFKA_BROKERS name
 // external servers), builds and starts every backend app, waits until each is healthy and prints the URLs.
 import { spawn } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { ensureInstall } from './ensure-install.mjs';
 
@@ -26,6 +27,7 @@ const env = {
 };
 
 await run('node', ['tools/scripts/build-server.mjs']);
+Object.assign(env, await devAuthKeys());
 
 function projectsTagged(...wanted) {
   return readdirSync(path.join(root, 'apps')).filter((name) => {
@@ -106,6 +108,22 @@ ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace y
   API docs (OpenAPI)   ${base}/api/docs
   Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
 `);
+
+/**
+ * Token keys for local development: made once per machine under the git-ignored .stack/ and reused, so sessions
+ * survive restarts; never committed. AUTH_PUBLIC_KEYS / AUTH_SIGNING_KEY in the environment win.
+ */
+async function devAuthKeys() {
+  if (process.env.AUTH_PUBLIC_KEYS) return {};
+  const file = path.join(root, '.stack/dev/auth-keys.json');
+  if (!existsSync(file)) {
+    const require = createRequire(import.meta.url);
+    const { generateDevKeyPair } = require(path.join(root, 'dist/server/libs/auth/src/keys.js'));
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify((await generateDevKeyPair()).settings), { mode: 0o600 });
+  }
+  return JSON.parse(readFileSync(file, 'utf8'));
+}
 
 function run(command, args) {
   return new Promise((resolve, reject) => {

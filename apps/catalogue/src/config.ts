@@ -1,7 +1,9 @@
+import { authConfigShape } from '@psc/auth';
 import { baseConfigSchema } from '@psc/server-kit';
 import { z } from 'zod';
 
 export const catalogueConfigSchema = baseConfigSchema.extend({
+  ...authConfigShape,
   PORT: z.coerce
     .number()
     .int()

@@ -1,8 +1,13 @@
+import { generateDevKeyPair } from '@psc/auth';
 import { parseConfig } from '@psc/server-kit';
 import { describe, expect, it } from 'vitest';
 import { gatewayConfigSchema, upstreams } from './config';
 
-const env = { MONGODB_URI: 'mongodb://127.0.0.1:1/', KAFKA_BROKERS: '127.0.0.1:9092' };
+const env = {
+  MONGODB_URI: 'mongodb://127.0.0.1:1/',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_PUBLIC_KEYS: (await generateDevKeyPair()).settings.AUTH_PUBLIC_KEYS,
+};
 
 describe('gateway configuration', () => {
   it('routes each service to its local default unless told otherwise', () => {

@@ -1,3 +1,4 @@
+import { authConfigShape } from '@psc/auth';
 import { baseConfigSchema } from '@psc/server-kit';
 import { z } from 'zod';
 
@@ -8,6 +9,7 @@ const url = (service: string, port: number) =>
     .describe(`base URL of the ${service} service`);
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
+  ...authConfigShape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the gateway'),
   CATALOGUE_URL: url('catalogue', 3101),
   INSIGHT_URL: url('insight', 3105),

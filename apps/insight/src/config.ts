@@ -1,7 +1,9 @@
+import { authConfigShape } from '@psc/auth';
 import { baseConfigSchema } from '@psc/server-kit';
 import { z } from 'zod';
 
 export const insightConfigSchema = baseConfigSchema.extend({
+  ...authConfigShape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3105).describe('HTTP port of the insight service'),
 });
 

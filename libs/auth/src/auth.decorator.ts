@@ -2,9 +2,11 @@ import { createParamDecorator, type ExecutionContext, SetMetadata } from '@nestj
 import { METHOD_METADATA } from '@nestjs/common/constants';
 import { ApiBearerAuth, ApiExtension } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { IS_PUBLIC_KEY } from '@psc/server-kit';
 import type { Principal, Role } from './roles';
 
-export const IS_PUBLIC_KEY = 'psc:auth:public';
+export { IS_PUBLIC_KEY };
+
 export const ROLES_KEY = 'psc:auth:roles';
 
 export type AuthRequest = Request & { principal?: Principal };

@@ -1,6 +1,7 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { OpsRoute } from './public-route';
 
 /** A dependency this app cannot serve without (the database, Kafka); throws or rejects when down. */
 export interface HealthProbe {
@@ -21,6 +22,7 @@ export class HealthRegistry {
 }
 
 @ApiTags('ops')
+@OpsRoute()
 @Controller('health')
 export class HealthController {
   constructor(

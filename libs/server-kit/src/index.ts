@@ -6,3 +6,4 @@ export * from './health';
 export * from './metrics';
 export * from './server-kit.module';
 export * from './zod';
+export * from './public-route';

@@ -2,6 +2,7 @@ import { Controller, Get, Header, Injectable, type NestMiddleware } from '@nestj
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, register } from 'prom-client';
+import { OpsRoute } from './public-route';
 
 collectDefaultMetrics();
 
@@ -26,6 +27,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
 }
 
 @ApiExcludeController()
+@OpsRoute()
 @Controller('metrics')
 export class MetricsController {
   @Get()

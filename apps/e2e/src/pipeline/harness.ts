@@ -1,4 +1,4 @@
-import { type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
+import { authFixture, type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -13,6 +13,9 @@ export class PipelineWorld {
   readonly kafka: Kafka;
   apps: Partial<Record<'catalogue' | 'insight' | 'gateway', RunningApp>> = {};
   private codeSeq = 0;
+  private auth?: Awaited<ReturnType<typeof authFixture>>;
+  /** headers of a city administrator, who may draft items and read the dashboards */
+  adminHeaders: Record<string, string> = {};
 
   constructor(readonly stack: TestStack) {
     this.mongo = new MongoClient(stack.mongoUri);
@@ -23,8 +26,24 @@ export class PipelineWorld {
     });
   }
 
+  private async ensureAuth() {
+    if (!this.auth) {
+      this.auth = await authFixture();
+      this.adminHeaders = { authorization: `Bearer ${await this.auth.staffToken('city_admin')}` };
+    }
+    return this.auth;
+  }
+
+  /** A token for another role, to show that role is refused. */
+  async tokenFor(
+    role: Parameters<Awaited<ReturnType<typeof authFixture>>['staffToken']>[0],
+  ): Promise<string> {
+    return (await this.ensureAuth()).staffToken(role);
+  }
+
   env(app: string): Record<string, string> {
     return {
+      ...this.auth?.env,
       MONGODB_URI: this.stack.mongoUri,
       KAFKA_BROKERS: this.stack.kafkaBrokers,
       KAFKA_NAMESPACE: this.namespace,
@@ -33,6 +52,7 @@ export class PipelineWorld {
   }
 
   async start(name: 'catalogue' | 'insight'): Promise<RunningApp> {
+    await this.ensureAuth();
     const app = await startApp(name, this.env(name));
     this.apps[name] = app;
     return app;
@@ -68,7 +88,7 @@ export class PipelineWorld {
     try {
       const response = await fetch(`${baseUrl}/items`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', ...this.adminHeaders },
         body: JSON.stringify({ code: this.nextCode(), name: '最低生活保障申请', theme }),
       });
       if (response.status !== 201) return null;

@@ -17,7 +17,7 @@ describe('command → outbox → Kafka → consumer → read model', () => {
     const gateway = world.apps.gateway!.url;
     const response = await fetch(`${gateway}/api/catalogue/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...world.adminHeaders },
       body: JSON.stringify({ code: world.nextCode(), name: '高龄津贴申领', theme: '养老服务' }),
     });
     expect(response.status).toBe(201);
@@ -25,13 +25,17 @@ describe('command → outbox → Kafka → consumer → read model', () => {
 
     const view = await waitFor(
       async () => {
-        const r = await fetch(`${gateway}/api/insight/catalogue/items/${id}`);
+        const r = await fetch(`${gateway}/api/insight/catalogue/items/${id}`, {
+          headers: world.adminHeaders,
+        });
         return r.ok ? ((await r.json()) as { name: string; theme: string }) : undefined;
       },
       { what: 'the item in the insight read model' },
     );
     expect(view).toMatchObject({ name: '高龄津贴申领', theme: '养老服务' });
-    const themes = (await (await fetch(`${gateway}/api/insight/catalogue/themes`)).json()) as {
+    const themes = (await (
+      await fetch(`${gateway}/api/insight/catalogue/themes`, { headers: world.adminHeaders })
+    ).json()) as {
       theme: string;
       drafted: number;
     }[];
@@ -51,7 +55,7 @@ describe('command → outbox → Kafka → consumer → read model', () => {
     const before = await world.db('catalogue').collection('items').countDocuments();
     const response = await fetch(`${gateway}/api/catalogue/items`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...world.adminHeaders },
       body: JSON.stringify({ code: 'bad code', name: '低' }),
     });
     expect(response.status).toBe(400);

@@ -1,6 +1,7 @@
 import { Controller, Get, Param } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiTags } from '@nestjs/swagger';
+import { Roles } from '@psc/auth';
 import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import {
@@ -11,6 +12,7 @@ import {
 } from './catalogue-view.model';
 
 @ApiTags('catalogue')
+@Roles('centre_admin', 'city_admin')
 @Controller('catalogue')
 export class CatalogueViewController {
   constructor(

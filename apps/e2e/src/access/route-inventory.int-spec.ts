@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PipelineWorld } from '../pipeline/harness';
+
+interface Operation {
+  'x-public'?: boolean;
+  'x-roles'?: string[];
+}
+type OpenApi = { paths: Record<string, Record<string, Operation>> };
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
+
+/**
+ * Every HTTP route of every app, read from the app's own OpenAPI document (so a new route is covered without
+ * touching this test), is refused to an anonymous caller and to a caller with the wrong role unless it is
+ * declared public.
+ */
+describe('route inventory: nothing is open by accident', () => {
+  const world = new PipelineWorld(inject('stack'));
+  beforeAll(async () => {
+    await world.start('catalogue');
+    await world.start('insight');
+    await world.startGateway();
+  });
+  afterAll(() => world.dispose());
+
+  it('refuses anonymous and wrong-role calls on every route that is not public', async () => {
+    const wrongRoleToken = await world.tokenFor('volunteer');
+    const checked: string[] = [];
+    for (const app of Object.values(world.apps)) {
+      const document = (await (await fetch(`${app.url}/openapi.json`)).json()) as OpenApi;
+      for (const [template, operations] of Object.entries(document.paths)) {
+        const path = template.replace(/\{[^}]+\}/g, 'route-inventory-x');
+        for (const method of METHODS.filter((m) => operations[m])) {
+          const operation = operations[method];
+          const call = (headers: Record<string, string> = {}) =>
+            fetch(`${app.url}${path}`, {
+              method: method.toUpperCase(),
+              headers: { 'content-type': 'application/json', ...headers },
+              body: method === 'get' || method === 'delete' ? undefined : '{}',
+            });
+          const label = `${app.name} ${method.toUpperCase()} ${template}`;
+          checked.push(label);
+          if (operation['x-public']) {
+            expect((await call()).status, label).not.toBe(401);
+            continue;
+          }
+          const anonymous = await call();
+          expect(anonymous.status, label).toBe(401);
+          expect(((await anonymous.json()) as { code: string }).code, label).toBe('AUTH.TOKEN_MISSING');
+          if (operation['x-roles'] && !operation['x-roles'].includes('volunteer')) {
+            const wrongRole = await call({ authorization: `Bearer ${wrongRoleToken}` });
+            expect(wrongRole.status, label).toBe(403);
+            expect(((await wrongRole.json()) as { code: string; message: string }).message, label).toBe(
+              '您没有权限进行此操作',
+            );
+          }
+        }
+      }
+    }
+    // the inventory really enumerated the apps' routes, protected and public alike
+    expect(checked).toEqual(
+      expect.arrayContaining([
+        'catalogue POST /items',
+        'catalogue GET /items/{id}',
+        'insight GET /catalogue/themes',
+        'gateway GET /health',
+      ]),
+    );
+  });
+
+  it('refuses a tampered token even where the role would fit', async () => {
+    const [header, payload, signature] = world.adminHeaders.authorization.replace('Bearer ', '').split('.');
+    const flipped = `${signature.slice(0, -2)}${signature.at(-2) === 'A' ? 'B' : 'A'}${signature.at(-1)}`;
+    const response = await fetch(`${world.apps.insight!.url}/catalogue/themes`, {
+      headers: { authorization: `Bearer ${header}.${payload}.${flipped}` },
+    });
+    expect(response.status).toBe(401);
+    expect(((await response.json()) as { code: string }).code).toBe('AUTH.TOKEN_INVALID');
+  });
+});

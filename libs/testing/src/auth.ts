@@ -1,0 +1,21 @@
+import { generateDevKeyPair, type Role, TokenIssuer } from '@psc/auth';
+import { randomUUID } from 'node:crypto';
+
+/** A throwaway signing key per test world: apps get its public half, tests sign tokens with any roles. */
+export async function authFixture() {
+  const keys = await generateDevKeyPair();
+  const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
+  return {
+    env: { AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS },
+    /** A staff token holding `role` over `scope` (the whole city by default). */
+    async staffToken(role: Role, scope = 'sz'): Promise<string> {
+      const { token } = await issuer.issue({
+        sub: `test-${role}`,
+        kind: 'staff',
+        roles: [{ role, scope }],
+        sessionId: randomUUID(),
+      });
+      return token;
+    },
+  };
+}
