@@ -58,7 +58,8 @@ for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:
 const children = apps.map((name) => {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
     cwd: root,
-    env: { ...env, PORT: String(PORTS[name]) },
+    // only the identity service signs tokens; every other app gets the public keys alone
+    env: { ...env, PORT: String(PORTS[name]), AUTH_SIGNING_KEY: name === 'identity' ? env.AUTH_SIGNING_KEY : undefined },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {

@@ -1,7 +1,7 @@
 import { generateDevKeyPair } from '@psc/auth';
 import { parseConfig } from '@psc/server-kit';
 import { describe, expect, it } from 'vitest';
-import { gatewayConfigSchema, upstreams } from './config';
+import { gatewayConfigSchema, publicOrigin, upstreams } from './config';
 
 const env = {
   MONGODB_URI: 'mongodb://127.0.0.1:1/',
@@ -12,8 +12,22 @@ const env = {
 describe('gateway configuration', () => {
   it('routes each service to its local default unless told otherwise', () => {
     const config = parseConfig(gatewayConfigSchema, { ...env, INSIGHT_URL: 'http://insight:3000' });
-    expect(upstreams(config)).toEqual({ catalogue: 'http://127.0.0.1:3101', insight: 'http://insight:3000' });
+    expect(upstreams(config)).toEqual({
+      catalogue: 'http://127.0.0.1:3101',
+      insight: 'http://insight:3000',
+      identity: 'http://127.0.0.1:3106',
+    });
     expect(config.PORT).toBe(3000);
+    expect(publicOrigin(config)).toBe('http://127.0.0.1:3000');
+    expect(config.MAX_BODY_BYTES).toBe(1024 * 1024);
+  });
+
+  it('admits exactly one origin, normalised, for CORS', () => {
+    const config = parseConfig(gatewayConfigSchema, {
+      ...env,
+      PUBLIC_ORIGIN: 'https://psc.example.cn/kiosk/',
+    });
+    expect(publicOrigin(config)).toBe('https://psc.example.cn');
   });
 
   it('refuses a service URL that is not a URL, naming the setting', () => {

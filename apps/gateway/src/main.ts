@@ -2,8 +2,10 @@ import 'reflect-metadata';
 import { bootstrap, loadConfig } from '@psc/server-kit';
 import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, SERVICE } from './app.module';
-import { gatewayConfigSchema, upstreams } from './config';
+import { gatewayConfigSchema, publicOrigin, upstreams } from './config';
 import { mountProxies } from './proxy.middleware';
+import { mountSecurity } from './security.middleware';
+import { mountUis } from './ui/static.middleware';
 
 const config = loadConfig(gatewayConfigSchema);
 const services = upstreams(config);
@@ -13,7 +15,15 @@ void bootstrap(AppModule.register(config), {
   host: config.HOST,
   port: config.PORT,
   configure: (app) => {
-    mountProxies(app, services);
+    // order matters: refusals first, so nothing below spends work on a request that will be refused
+    mountSecurity(app, {
+      origin: publicOrigin(config),
+      trustProxy: config.TRUST_PROXY,
+      perMinute: config.RATE_LIMIT_PER_MINUTE,
+      authPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
+    });
+    mountProxies(app, services, { maxBodyBytes: config.MAX_BODY_BYTES });
+    mountUis(app, config.WEB_ROOT);
     // one browsable UI over every service's OpenAPI document
     SwaggerModule.setup(
       'api/docs',

@@ -1,26 +1,67 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { ERROR_CODES } from '@psc/contracts';
+import { ERROR_CODES, type ErrorCode } from '@psc/contracts';
+import type { NextFunction, Request, Response } from 'express';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'node:http';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 
 // keep-alive to the services: a new TCP connection per request costs more than the request itself
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
 
-export function mountProxies(app: NestExpressApplication, upstreams: Record<string, string>): void {
+const reply = (res: ServerResponse, status: number, code: ErrorCode) => {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
+  res.end(JSON.stringify({ code, message: ERROR_CODES[code].message }));
+};
+
+/**
+ * The services parse at most 256 kB of JSON themselves; this bounds what reaches them at all (uploads included).
+ * A declared length is refused before anything is sent upstream; a chunked body is counted as it streams and cut
+ * off at the limit.
+ */
+function bodyLimit(maxBytes: number) {
+  const refuseDeclared = (req: Request, res: Response, next: NextFunction) => {
+    if (Number(req.headers['content-length'] ?? 0) > maxBytes)
+      return reply(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
+    next();
+  };
+  const countStreamed = (proxyReq: { destroy(): void }, req: IncomingMessage, res: ServerResponse) => {
+    if (req.headers['content-length'] !== undefined) return;
+    let seen = 0;
+    req.on('data', (chunk: Buffer) => {
+      seen += chunk.length;
+      if (seen > maxBytes) {
+        reply(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
+        req.unpipe();
+        proxyReq.destroy();
+      }
+    });
+  };
+  return { refuseDeclared, countStreamed };
+}
+
+export function mountProxies(
+  app: NestExpressApplication,
+  upstreams: Record<string, string>,
+  { maxBodyBytes }: { maxBodyBytes: number },
+): void {
+  const limit = bodyLimit(maxBodyBytes);
   for (const [service, target] of Object.entries(upstreams)) {
     app.use(
       `/api/${service}`,
+      limit.refuseDeclared,
       createProxyMiddleware({
         target,
         agent,
         xfwd: true,
         on: {
+          proxyReq: limit.countStreamed,
+          // the gateway's own security headers stand; a service need not advertise its framework
+          proxyRes: (proxyRes) => {
+            delete proxyRes.headers['x-powered-by'];
+          },
           error: (_error, _req, res) => {
-            const body = { code: 'COMMON.UNAVAILABLE', message: ERROR_CODES['COMMON.UNAVAILABLE'].message };
-            if ('writeHead' in res && !res.headersSent) {
-              res.writeHead(503, { 'content-type': 'application/json; charset=utf-8' });
-              res.end(JSON.stringify(body));
-            }
+            if ('writeHead' in res) reply(res, 503, 'COMMON.UNAVAILABLE');
           },
         },
       }),

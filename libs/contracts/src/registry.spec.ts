@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildEvent, parseEvent } from './registry';
+import { buildEvent, EVENTS, parseEvent } from './registry';
 
 const data = { itemId: 'i-1', code: 'MZ-001', name: '最低生活保障申请', theme: '民政救助' };
 
@@ -32,5 +32,33 @@ describe('event registry', () => {
     const parsed = parseEvent(mutate(event));
     expect(parsed.ok).toBe(false);
     expect(!parsed.ok && parsed.reason).toMatch(reason);
+  });
+});
+
+describe('identity.pii.accessed', () => {
+  const access = {
+    auditId: 'a-1',
+    subjectId: 'r-1',
+    actorId: 'u-1',
+    actorKind: 'staff' as const,
+    actorRole: 'centre_admin',
+    action: 'read' as const,
+    fields: ['idNumber'],
+    revealed: ['idNumber'],
+    screen: 'counter' as const,
+    purpose: '核对完整身份证号码',
+    at: '2025-03-03T02:00:00.000Z',
+  };
+
+  it('travels on identity.pii.v1 and round-trips', () => {
+    const event = buildEvent('identity.pii.accessed', 'r-1', access, 'identity');
+    expect(EVENTS['identity.pii.accessed'].topic).toBe('identity.pii.v1');
+    expect(parseEvent(JSON.parse(JSON.stringify(event)))).toEqual({ ok: true, event });
+  });
+
+  it('refuses an access without a purpose', () => {
+    expect(() => buildEvent('identity.pii.accessed', 'r-1', { ...access, purpose: '' }, 'identity')).toThrow(
+      /purpose/,
+    );
   });
 });

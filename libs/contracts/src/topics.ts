@@ -1,6 +1,7 @@
 /** Every topic name lives here: `<service>.<aggregate>.v<N>`. */
 export const TOPICS = {
   catalogueItem: 'catalogue.item.v1',
+  identityPii: 'identity.pii.v1',
 } as const;
 
 export type Topic = (typeof TOPICS)[keyof typeof TOPICS];

@@ -5,3 +5,4 @@ export type { MessagingOptions } from './messaging.options';
 export { Outbox, outboxPlugin, type OutboxFields, type PendingEvent } from './outbox';
 export { OutboxRelay } from './outbox-relay';
 export { serviceFoundation } from './service-foundation';
+export { EventFeed } from './event-feed';

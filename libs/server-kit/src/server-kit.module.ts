@@ -32,7 +32,14 @@ export class ServerKitModule implements NestModule {
               res.setHeader('x-request-id', id);
               return id;
             },
-            redact: ['req.headers.authorization', 'req.headers.cookie'],
+            // the gateway's event stream takes a token in the query string (EventSource cannot send headers)
+            redact: ['req.headers.authorization', 'req.headers.cookie', 'req.query.access_token'],
+            serializers: {
+              req: (req: { url?: string }) => ({
+                ...req,
+                url: req.url?.replace(/([?&]access_token=)[^&]*/g, '$1[Redacted]'),
+              }),
+            },
             // health and metrics are polled every few seconds; logging them drowns everything else
             autoLogging: { ignore: (req) => /^\/(health|metrics)/.test(req.url ?? '') },
           },

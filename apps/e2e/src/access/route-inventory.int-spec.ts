@@ -16,11 +16,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  */
 describe('route inventory: nothing is open by accident', () => {
   const world = new PipelineWorld(inject('stack'));
-  beforeAll(async () => {
-    await world.start('catalogue');
-    await world.start('insight');
-    await world.startGateway();
-  });
+  beforeAll(() => world.startAll());
   afterAll(() => world.dispose());
 
   it('refuses anonymous and wrong-role calls on every route that is not public', async () => {

@@ -58,13 +58,22 @@ export class PipelineWorld {
     return app;
   }
 
-  async startGateway(): Promise<RunningApp> {
+  /** The producer, the consumer and the gateway in front of them. */
+  async startAll(): Promise<void> {
+    await this.start('catalogue');
+    await this.start('insight');
+    await this.startGateway();
+  }
+
+  /** `env` adds or overrides gateway settings, e.g. small rate limits for a test. */
+  async startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
     const { catalogue, insight } = this.apps;
     if (!catalogue || !insight) throw new Error('start catalogue and insight first');
     const app = await startApp('gateway', {
       ...this.env('gateway'),
       CATALOGUE_URL: catalogue.url,
       INSIGHT_URL: insight.url,
+      ...env,
     });
     this.apps.gateway = app;
     return app;

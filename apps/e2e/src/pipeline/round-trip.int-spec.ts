@@ -6,11 +6,7 @@ import { PipelineWorld } from './harness';
 describe('command → outbox → Kafka → consumer → read model', () => {
   const world = new PipelineWorld(inject('stack'));
 
-  beforeAll(async () => {
-    await world.start('catalogue');
-    await world.start('insight');
-    await world.startGateway();
-  });
+  beforeAll(() => world.startAll());
   afterAll(() => world.dispose());
 
   it('carries a command sent through the gateway into the other service’s read model', async () => {

@@ -1,0 +1,32 @@
+import { Controller, Get, Header, Inject } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { Public } from '@psc/auth';
+import type { GatewayConfig } from '../config';
+
+export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
+
+/** Read by every UI at boot (conventions §3.5): one build, configured where it is deployed. No secrets here. */
+export interface RuntimeConfig {
+  apiBase: string;
+  kioskIdleSeconds: number;
+  centreId: string;
+  devMode: boolean;
+}
+
+@ApiTags('ui')
+@Controller()
+export class RuntimeConfigController {
+  constructor(@Inject(GATEWAY_CONFIG) private readonly config: GatewayConfig) {}
+
+  @Public()
+  @Get('config.json')
+  @Header('cache-control', 'no-cache')
+  runtimeConfig(): RuntimeConfig {
+    return {
+      apiBase: '/api',
+      kioskIdleSeconds: this.config.KIOSK_IDLE_SECONDS,
+      centreId: this.config.KIOSK_CENTRE_ID,
+      devMode: this.config.NODE_ENV !== 'production',
+    };
+  }
+}

@@ -1,0 +1,76 @@
+import { isMobilePhone } from '@psc/util';
+import { z } from 'zod';
+
+const chars = (value: string) => Array.from(value).length;
+
+/** Kiosk step 1. The ID number's own check (validateIdNumber) runs in the service, which answers with its reason. */
+export const requestResidentOtpRequest = z.object({
+  idNumber: z
+    .string({ error: '请输入身份证号码' })
+    .trim()
+    .min(1, '请输入身份证号码')
+    .max(40, '身份证号码应为18位'),
+  name: z
+    .string({ error: '请输入姓名' })
+    .transform((v) => v.normalize('NFKC').trim())
+    .refine((v) => chars(v) >= 2 && chars(v) <= 20, '姓名应为 2–20 个字'),
+  phone: z
+    .string()
+    .transform((v) => v.normalize('NFKC').trim())
+    .refine((v) => v === '' || isMobilePhone(v), '请输入正确的 11 位手机号码')
+    .optional(),
+  kioskId: z
+    .string({ error: '缺少终端编号' })
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, '终端编号只能由字母、数字和 . _ - 组成'),
+});
+export type RequestResidentOtpRequest = z.infer<typeof requestResidentOtpRequest>;
+
+export const createResidentSessionRequest = z.object({
+  challengeId: z.string({ error: '请先获取验证码' }).min(1, '请先获取验证码').max(64),
+  code: z
+    .string({ error: '请输入验证码' })
+    .trim()
+    .regex(/^\d{6}$/, '验证码为 6 位数字'),
+  kioskSession: z.string({ error: '缺少自助终端会话' }).min(1, '缺少自助终端会话').max(128),
+});
+export type CreateResidentSessionRequest = z.infer<typeof createResidentSessionRequest>;
+
+export const staffLoginRequest = z.object({
+  username: z.string({ error: '请输入用户名' }).trim().min(1, '请输入用户名').max(64),
+  password: z.string({ error: '请输入密码' }).min(1, '请输入密码').max(200),
+});
+export type StaffLoginRequest = z.infer<typeof staffLoginRequest>;
+
+export const refreshRequest = z.object({
+  refreshToken: z.string({ error: '缺少刷新凭据' }).min(1, '缺少刷新凭据').max(200),
+});
+export type RefreshRequest = z.infer<typeof refreshRequest>;
+
+export const changePasswordRequest = z.object({
+  currentPassword: z.string({ error: '请输入当前密码' }).min(1, '请输入当前密码').max(200),
+  newPassword: z.string({ error: '请输入新密码' }).max(200, '新密码最多 200 位'),
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
+
+export const STAFF_ROLES = ['counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin'] as const;
+
+export const createAccountRequest = z.object({
+  username: z
+    .string({ error: '请输入用户名' })
+    .trim()
+    .regex(/^[a-z][a-z0-9_.-]{2,31}$/, '用户名为 3–32 位小写字母、数字或 _ . -，以字母开头'),
+  displayName: z
+    .string({ error: '请输入姓名' })
+    .trim()
+    .refine((v) => chars(v) >= 2 && chars(v) <= 40, '姓名应为 2–40 个字'),
+  password: z.string({ error: '请输入初始密码' }).max(200),
+  roles: z
+    .array(
+      z.object({
+        role: z.enum(STAFF_ROLES, { error: '角色不正确' }),
+        scope: z.string({ error: '请选择管辖范围' }).min(1, '请选择管辖范围').max(200),
+      }),
+    )
+    .min(1, '请至少分配一个角色'),
+});
+export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
