@@ -3,6 +3,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { ensureInstall } from './ensure-install.mjs';
 
@@ -27,7 +28,7 @@ const env = {
 };
 
 await run('node', ['tools/scripts/build-server.mjs']);
-Object.assign(env, await devAuthKeys());
+Object.assign(env, await devSecrets());
 
 function projectsTagged(...wanted) {
   return readdirSync(path.join(root, 'apps')).filter((name) => {
@@ -55,11 +56,19 @@ for (const name of apps)
   if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
 for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${PORTS[name]}`;
 
+// only the identity service signs tokens and holds the personal-data keys; the others get the public keys alone
+const SIGNING_ONLY = {
+  AUTH_SIGNING_KEY: undefined,
+  PII_KEYS: undefined,
+  PII_ACTIVE_KEY_ID: undefined,
+  PII_INDEX_KEY: undefined,
+  SEED_PASSWORD: undefined,
+};
 const children = apps.map((name) => {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
     cwd: root,
     // only the identity service signs tokens; every other app gets the public keys alone
-    env: { ...env, PORT: String(PORTS[name]), AUTH_SIGNING_KEY: name === 'identity' ? env.AUTH_SIGNING_KEY : undefined },
+    env: { ...env, PORT: String(PORTS[name]), ...(name !== 'identity' && SIGNING_ONLY) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -107,23 +116,29 @@ console.log(`
 [start] all ${apps.length} apps healthy in ${elapsed()}
 ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace yet)'}
   API docs (OpenAPI)   ${base}/api/docs
+  demo staff accounts  counter01 / centre01 / city01, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
   Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
 `);
 
 /**
- * Token keys for local development: made once per machine under the git-ignored .stack/ and reused, so sessions
- * survive restarts; never committed. AUTH_PUBLIC_KEYS / AUTH_SIGNING_KEY in the environment win.
+ * Secrets for local development: made once per machine under the git-ignored .stack/ and reused, so sessions and
+ * encrypted data survive restarts; never committed. Values already in the environment win.
  */
-async function devAuthKeys() {
-  if (process.env.AUTH_PUBLIC_KEYS) return {};
-  const file = path.join(root, '.stack/dev/auth-keys.json');
+async function devSecrets() {
+  const file = path.join(root, '.stack/dev/dev-secrets.json');
   if (!existsSync(file)) {
     const require = createRequire(import.meta.url);
-    const { generateDevKeyPair } = require(path.join(root, 'dist/server/libs/auth/src/keys.js'));
+    const lib = (name) => require(path.join(root, `dist/server/libs/${name}/src/index.js`));
+    const secrets = {
+      ...(await lib('auth').generateDevKeyPair()).settings,
+      ...lib('pii').generateDevKeys(),
+      SEED_PASSWORD: `Dev-${randomBytes(6).toString('hex')}-1`,
+    };
     mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify((await generateDevKeyPair()).settings), { mode: 0o600 });
+    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
   }
-  return JSON.parse(readFileSync(file, 'utf8'));
+  const secrets = JSON.parse(readFileSync(file, 'utf8'));
+  return Object.fromEntries(Object.entries(secrets).filter(([name]) => !process.env[name]));
 }
 
 function run(command, args) {

@@ -203,6 +203,24 @@ describe('AuthGuard', () => {
     expect(await run(AdminController, 'notice')).toMatchObject({ allowed: true });
   });
 
+  it('refuses a token of an ended session when the app plugs in a SessionRevocation', async () => {
+    // both fixtures share session id s-1, so this fake ends the session of one caller only
+    const revocation = { isRevoked: async (p: Principal) => p.sub === counterStaff.sub };
+    const verifier = (guard as unknown as { verifier: TokenVerifier }).verifier;
+    const strict = new AuthGuard(new Reflector(), verifier, revocation);
+    const call = async (principal: Principal) => {
+      const request = { headers: bearer(principal) } as AuthRequest;
+      const context = new ExecutionContextHost(
+        [request, {}],
+        ItemsController,
+        ItemsController.prototype.mine,
+      );
+      return strict.canActivate(context).catch((error: AppError) => error.code);
+    };
+    expect(await call(counterStaff)).toBe('AUTH.SESSION_ENDED');
+    expect(await call(volunteer)).toBe(true);
+  });
+
   it('leaves non-HTTP handlers (Kafka consumers) to the broker', async () => {
     const context = new ExecutionContextHost([{}], ItemsController, ItemsController.prototype.mine);
     context.setType('rpc');

@@ -1,8 +1,9 @@
-import { type CanActivate, type ExecutionContext, Injectable } from '@nestjs/common';
+import { type CanActivate, type ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AppError } from '@psc/server-kit';
 import { type AuthRequest, IS_PUBLIC_KEY, ROLES_KEY } from './auth.decorator';
 import type { Principal, Role } from './roles';
+import { SESSION_REVOCATION, type SessionRevocation } from './session-revocation';
 import { TokenVerifier } from './tokens';
 
 export const KIOSK_SESSION_HEADER = 'x-kiosk-session';
@@ -18,6 +19,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly verifier: TokenVerifier,
+    @Optional() @Inject(SESSION_REVOCATION) private readonly revocation?: SessionRevocation,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -62,6 +64,7 @@ export class AuthGuard implements CanActivate {
     ) {
       throw new AppError('AUTH.KIOSK_SESSION_MISMATCH');
     }
+    if (await this.revocation?.isRevoked(principal)) throw new AppError('AUTH.SESSION_ENDED');
     return principal;
   }
 }

@@ -6,4 +6,5 @@ export * from './auth.module';
 export * from './keys';
 export * from './roles';
 export * from './scope';
+export * from './session-revocation';
 export * from './tokens';

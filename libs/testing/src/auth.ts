@@ -7,6 +7,8 @@ export async function authFixture() {
   const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
   return {
     env: { AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS },
+    /** for the identity service, the one app that signs tokens */
+    signingEnv: keys.settings,
     /** A staff token holding `role` over `scope` (the whole city by default). */
     async staffToken(role: Role, scope = 'sz'): Promise<string> {
       const { token } = await issuer.issue({

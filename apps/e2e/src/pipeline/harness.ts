@@ -1,4 +1,5 @@
 import { authFixture, type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
+import { generateDevKeys } from '@psc/pii';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -11,7 +12,7 @@ export class PipelineWorld {
   readonly namespace = `t${randomBytes(4).toString('hex')}`;
   readonly mongo: MongoClient;
   readonly kafka: Kafka;
-  apps: Partial<Record<'catalogue' | 'insight' | 'gateway', RunningApp>> = {};
+  apps: Partial<Record<'catalogue' | 'insight' | 'identity' | 'gateway', RunningApp>> = {};
   private codeSeq = 0;
   private auth?: Awaited<ReturnType<typeof authFixture>>;
   /** headers of a city administrator, who may draft items and read the dashboards */
@@ -51,17 +52,26 @@ export class PipelineWorld {
     };
   }
 
-  async start(name: 'catalogue' | 'insight'): Promise<RunningApp> {
-    await this.ensureAuth();
-    const app = await startApp(name, this.env(name));
+  async start(name: 'catalogue' | 'insight' | 'identity'): Promise<RunningApp> {
+    const auth = await this.ensureAuth();
+    const extra =
+      name === 'identity'
+        ? {
+            ...auth.signingEnv,
+            ...generateDevKeys(),
+            SEED_PASSWORD: `Seed-${randomBytes(6).toString('hex')}1`,
+          }
+        : {};
+    const app = await startApp(name, { ...this.env(name), ...extra });
     this.apps[name] = app;
     return app;
   }
 
-  /** The producer, the consumer and the gateway in front of them. */
-  async startAll(): Promise<void> {
+  /** The producer, the consumer and the gateway in front of them (and identity, when asked). */
+  async startAll({ identity = false } = {}): Promise<void> {
     await this.start('catalogue');
     await this.start('insight');
+    if (identity) await this.start('identity');
     await this.startGateway();
   }
 
@@ -73,6 +83,7 @@ export class PipelineWorld {
       ...this.env('gateway'),
       CATALOGUE_URL: catalogue.url,
       INSIGHT_URL: insight.url,
+      ...(this.apps.identity && { IDENTITY_URL: this.apps.identity.url }),
       ...env,
     });
     this.apps.gateway = app;

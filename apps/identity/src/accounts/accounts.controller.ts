@@ -1,0 +1,22 @@
+import { Body, Controller, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Roles } from '@psc/auth';
+import { type CreateAccountRequest, createAccountRequest } from '@psc/contracts/identity';
+import { ApiZodBody, ZodPipe } from '@psc/server-kit';
+import { AccountsService } from './accounts.service';
+
+@ApiTags('accounts')
+@Controller('accounts')
+export class AccountsController {
+  constructor(private readonly accounts: AccountsService) {}
+
+  @Post()
+  @Roles('centre_admin', 'city_admin')
+  @ApiZodBody(createAccountRequest)
+  create(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodPipe(createAccountRequest)) body: CreateAccountRequest,
+  ) {
+    return this.accounts.create(principal, body);
+  }
+}

@@ -1,0 +1,185 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { TokenIssuer } from '@psc/auth';
+import type { CreateResidentSessionRequest, RequestResidentOtpRequest } from '@psc/contracts/identity';
+import { BlindIndex, FieldCipher } from '@psc/pii';
+import { AppError } from '@psc/server-kit';
+import { maskIdNumber, maskName, maskPhone, validateIdNumber } from '@psc/util';
+import { randomUUID } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { AuditService } from '../audit/audit.service';
+import { SessionsService } from '../sessions/sessions.service';
+import { CLOCK, type Clock } from '../shared/clock';
+import { SmsProvider } from '../sms/sms-provider';
+import { OTP_CHALLENGE_MODEL, type OtpChallenge } from './otp-challenge.model';
+import { OtpRateLimiter } from './otp-rate-limiter.service';
+import {
+  hashOtp,
+  newOtpCode,
+  OTP_MAX_ATTEMPTS,
+  OTP_RATE_RULES,
+  OTP_TTL_MS,
+  otpMatches,
+  otpSmsText,
+  RESIDENT_SESSION_TTL_SECONDS,
+  wrongCodeMessage,
+} from './otp-rules';
+import { PII, RESIDENT_MODEL, type Resident } from './resident.model';
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
+
+/** Kiosk sign-in: ID number + name, a code by SMS, then a short resident session bound to the kiosk session. */
+@Injectable()
+export class ResidentOtpService {
+  constructor(
+    @InjectModel(RESIDENT_MODEL) private readonly residents: Model<Resident>,
+    @InjectModel(OTP_CHALLENGE_MODEL) private readonly challenges: Model<OtpChallenge>,
+    private readonly limiter: OtpRateLimiter,
+    private readonly cipher: FieldCipher,
+    private readonly index: BlindIndex,
+    private readonly sms: SmsProvider,
+    private readonly tokens: TokenIssuer,
+    private readonly sessions: SessionsService,
+    private readonly audit: AuditService,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  async requestOtp(request: RequestResidentOtpRequest) {
+    const now = this.clock();
+    const id = validateIdNumber(request.idNumber, now);
+    if (!id.ok) throw new AppError('IDENTITY.ID_NUMBER_INVALID', id.message, { reason: id.code });
+    const idIndex = this.index.compute(id.value, PII.idNumber);
+    let resident = await this.residents.findOne({ idIndex }).lean<Resident>();
+    const phone = resident ? this.cipher.decrypt(resident.phoneEnc, PII.phone) : request.phone;
+    // asked before any counter moves, so a first-time visitor who left the phone out is not made to wait
+    if (!phone) throw new AppError('IDENTITY.PHONE_REQUIRED');
+
+    // the name check comes after the limits: otherwise it would answer name/ID guesses without limit
+    await this.limiter.hit(OTP_RATE_RULES.kiosk, request.kioskId);
+    await this.limiter.hit(OTP_RATE_RULES.id, idIndex);
+    const phoneIndex = resident?.phoneIndex ?? this.index.compute(phone, PII.phone);
+    await this.limiter.hit(OTP_RATE_RULES.phone, phoneIndex);
+
+    if (resident) {
+      if (!sameName(this.cipher.decrypt(resident.nameEnc, PII.name), request.name))
+        throw new AppError('IDENTITY.NAME_MISMATCH');
+    } else {
+      resident = await this.register(request.name, id.value, phone, idIndex, phoneIndex, now);
+    }
+
+    const code = newOtpCode();
+    const challenge: OtpChallenge = {
+      _id: randomUUID(),
+      residentId: resident._id,
+      kioskId: request.kioskId,
+      ...hashOtp(code),
+      attempts: 0,
+      expiresAt: new Date(now.getTime() + OTP_TTL_MS),
+    };
+    await this.challenges.create(challenge);
+    await this.sms.send(phone, otpSmsText(code));
+    return {
+      challengeId: challenge._id,
+      maskedPhone: maskPhone(phone),
+      expiresAt: challenge.expiresAt.toISOString(),
+    };
+  }
+
+  async createSession(request: CreateResidentSessionRequest) {
+    const now = this.clock();
+    // count the attempt before comparing, so parallel guesses cannot get past the limit
+    const challenge = await this.challenges
+      .findOneAndUpdate(
+        { _id: request.challengeId, usedAt: { $exists: false }, attempts: { $lt: OTP_MAX_ATTEMPTS } },
+        { $inc: { attempts: 1 } },
+        { new: true },
+      )
+      .lean<OtpChallenge>();
+    if (!challenge) {
+      const spent = await this.challenges.findById(request.challengeId).lean<OtpChallenge>();
+      if (spent && !spent.usedAt && spent.expiresAt > now)
+        throw new AppError('IDENTITY.OTP_TOO_MANY_ATTEMPTS');
+      throw new AppError('IDENTITY.OTP_EXPIRED');
+    }
+    if (challenge.expiresAt <= now) throw new AppError('IDENTITY.OTP_EXPIRED');
+    if (!otpMatches(request.code, challenge)) {
+      const attemptsLeft = OTP_MAX_ATTEMPTS - challenge.attempts;
+      throw new AppError('IDENTITY.OTP_WRONG', wrongCodeMessage(attemptsLeft), { attemptsLeft });
+    }
+    const used = await this.challenges.updateOne(
+      { _id: challenge._id, usedAt: { $exists: false } },
+      { $set: { usedAt: now } },
+    );
+    if (used.modifiedCount !== 1) throw new AppError('IDENTITY.OTP_EXPIRED');
+
+    const resident = await this.residents.findById(challenge.residentId).lean<Resident>();
+    if (!resident) throw new AppError('IDENTITY.RESIDENT_NOT_FOUND');
+    const sessionId = randomUUID();
+    const issued = await this.tokens.issue(
+      {
+        sub: resident._id,
+        kind: 'resident',
+        roles: [{ role: 'resident', scope: 'sz' }],
+        kioskSession: request.kioskSession,
+        sessionId,
+      },
+      { ttlSeconds: RESIDENT_SESSION_TTL_SECONDS },
+    );
+    await this.sessions.start({
+      _id: sessionId,
+      kind: 'resident',
+      subjectId: resident._id,
+      expiresAt: issued.expiresAt,
+    });
+    return {
+      accessToken: issued.token,
+      expiresAt: issued.expiresAt.toISOString(),
+      resident: {
+        id: resident._id,
+        name: maskName(this.cipher.decrypt(resident.nameEnc, PII.name)),
+        idNumber: maskIdNumber(this.cipher.decrypt(resident.idNumberEnc, PII.idNumber)),
+      },
+    };
+  }
+
+  private async register(
+    name: string,
+    idNumber: string,
+    phone: string,
+    idIndex: string,
+    phoneIndex: string,
+    now: Date,
+  ): Promise<Resident> {
+    const resident: Resident = {
+      _id: randomUUID(),
+      nameEnc: this.cipher.encrypt(name, PII.name),
+      idNumberEnc: this.cipher.encrypt(idNumber, PII.idNumber),
+      phoneEnc: this.cipher.encrypt(phone, PII.phone),
+      idIndex,
+      phoneIndex,
+      indexKeyId: this.index.keyId,
+      createdAt: now,
+    };
+    try {
+      await this.residents.create(resident);
+    } catch (error) {
+      // the same person registering at two kiosks at once: the unique blind index lets one win
+      if (!isDuplicateKey(error)) throw error;
+      const winner = await this.residents.findOne({ idIndex }).lean<Resident>();
+      if (!winner) throw error;
+      if (!sameName(this.cipher.decrypt(winner.nameEnc, PII.name), name))
+        throw new AppError('IDENTITY.NAME_MISMATCH');
+      return winner;
+    }
+    await this.audit.record({
+      subject: resident._id,
+      actor: { id: resident._id, kind: 'resident', role: 'resident' },
+      action: 'create',
+      fields: ['name', 'idNumber', 'phone'],
+      screen: 'kiosk',
+      purpose: '居民在自助终端登记身份',
+    });
+    return resident;
+  }
+}
