@@ -51,6 +51,7 @@ const PORTS = {
   socialorg: 3103,
   volunteer: 3104,
   insight: 3105,
+  identity: 3106,
 };
 for (const name of apps)
   if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
@@ -67,7 +68,6 @@ const SIGNING_ONLY = {
 const children = apps.map((name) => {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
     cwd: root,
-    // only the identity service signs tokens; every other app gets the public keys alone
     env: { ...env, PORT: String(PORTS[name]), ...(name !== 'identity' && SIGNING_ONLY) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
