@@ -171,10 +171,12 @@ export class EventConsumer implements OnApplicationBootstrap, BeforeApplicationS
     const effects: Effect[] = [];
     const applied: DomainEvent[] = [];
     for (const { event, message } of accepted) {
+      // two copies in one batch would otherwise be merged into one write that passes the guard twice over
       if (seen.has(event.id)) {
         outcomes.inc({ group: this.group, type: event.type, outcome: 'duplicate' });
         continue;
       }
+      seen.add(event.id);
       const result = await this.runHandlers(event);
       if (result.ok) {
         effects.push(...result.effects);
