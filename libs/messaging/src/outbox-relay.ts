@@ -25,6 +25,16 @@ interface Pending {
 /** Header telling consumers that this event may be a second copy, worth a look-up before applying. */
 export const RESEND_HEADER = 'outbox-resend';
 
+function parseEntry(entry: unknown): DomainEvent | undefined {
+  if (typeof entry !== 'string') return undefined;
+  try {
+    const event = JSON.parse(entry) as DomainEvent | null;
+    return typeof event?.id === 'string' && typeof event.type === 'string' ? event : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 const published = new Counter({
   name: 'outbox_events_published_total',
   help: 'events the relay delivered to Kafka',
@@ -48,6 +58,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private readonly logger = new Logger(OutboxRelay.name);
   /** insertion-ordered: keeps each aggregate's events in the order they were written */
   private readonly queue = new Map<string, Pending>();
+  private readonly unreadable = new Set<string>();
   private producer?: Producer;
   private wake?: () => void;
   private stopping = false;
@@ -81,10 +92,23 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
     await this.producer?.disconnect().catch(() => undefined);
   }
 
-  enqueueSerialized(collection: string, entries: string[], maybeSent = false): void {
+  enqueueSerialized(collection: string, entries: unknown[], maybeSent = false): void {
     for (const serialized of entries) {
-      const event = JSON.parse(serialized) as DomainEvent;
-      if (!this.queue.has(event.id)) this.queue.set(event.id, { collection, event, serialized, maybeSent });
+      const event = parseEntry(serialized);
+      if (!event) {
+        // written by something other than this library (or an older format): leave it for a person, keep the rest going
+        const key = typeof serialized === 'string' ? serialized : JSON.stringify(serialized);
+        if (!this.unreadable.has(key)) {
+          this.unreadable.add(key);
+          this.logger.error(
+            { collection, entry: String(serialized).slice(0, 200) },
+            'unreadable outbox entry skipped',
+          );
+        }
+        continue;
+      }
+      if (!this.queue.has(event.id))
+        this.queue.set(event.id, { collection, event, serialized: serialized as string, maybeSent });
     }
     this.wake?.();
   }
@@ -105,7 +129,7 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
           .find(filter)
           .select('+_outbox')
           .limit(this.batchLimit * 4)
-          .lean<{ _outbox?: string[] }[]>();
+          .lean<{ _outbox?: unknown[] }[]>();
         for (const doc of docs) this.enqueueSerialized(model.collection.name, doc._outbox ?? [], true);
       }
     } catch (error) {
