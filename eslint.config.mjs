@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import vue from 'eslint-plugin-vue';
 import psc from './tools/eslint-rules/index.mjs';
 
 const root = import.meta.dirname;
@@ -272,7 +273,7 @@ export default defineConfig(
 
   // -------- boundaries -----------------------------------------------------------------------------------------
   {
-    files: CODE,
+    files: [...CODE, '**/*.vue'],
     rules: {
       '@nx/enforce-module-boundaries': [
         'error',
@@ -286,8 +287,8 @@ export default defineConfig(
     },
   },
   {
-    // per-project vitest configs import the shared root config by relative path; tooling, not project code
-    files: ['**/vitest.config.mts'],
+    // per-project vitest/vite configs import the shared root config by relative path; tooling, not project code
+    files: ['**/vitest.config.mts', '**/vite.config.mts'],
     rules: { '@nx/enforce-module-boundaries': 'off' },
   },
 
@@ -361,10 +362,18 @@ export default defineConfig(
   },
 
   // -------- Vue single-file components (apps/kiosk, counter, portal; libs/ui-kit) -----------------------------
-  // Not wired yet. When the first .vue file lands: add eslint-plugin-vue's 'flat/recommended' for **/*.vue with
-  // vue-eslint-parser (parserOptions.parser: tseslint.parser, extraFileExtensions: ['.vue'], projectService: true)
-  // and put it here, above eslint-config-prettier's rules below.
-
+  ...vue.configs['flat/recommended'].map((config) => ({ ...config, files: ['**/*.vue'] })),
+  {
+    files: ['**/*.vue'],
+    languageOptions: {
+      parserOptions: { parser: tseslint.parser, extraFileExtensions: ['.vue'], sourceType: 'module' },
+    },
+    rules: {
+      'no-restricted-imports': restricted(TESTING_IN_TESTS_ONLY),
+      // user-supplied text (item names, FAQ answers) must never become markup
+      'vue/no-v-html': 'error',
+    },
+  },
   // prettier owns formatting; last, so no rule above turns a formatting rule back on
   prettier,
 );

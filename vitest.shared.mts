@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import vue from '@vitejs/plugin-vue';
 import swc from 'unplugin-swc';
 import { defineConfig, type UserConfig } from 'vitest/config';
 
@@ -25,5 +26,15 @@ export function projectConfig(projectDir: string, overrides: UserConfig['test'] 
     resolve: { alias: aliases },
     plugins: [swc.vite({ module: { type: 'es6' } })],
     test: { include: ['src/**/*.spec.ts'], passWithNoTests: false, ...overrides },
+  });
+}
+
+/** Unit and component tests of a Vue project (ui libs and apps), in a simulated DOM. */
+export function webProjectConfig(projectDir: string, overrides: UserConfig['test'] = {}) {
+  return defineConfig({
+    root: projectDir,
+    resolve: { alias: aliases },
+    plugins: [vue()],
+    test: { include: ['src/**/*.spec.ts'], environment: 'happy-dom', passWithNoTests: false, ...overrides },
   });
 }

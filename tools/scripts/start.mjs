@@ -1,5 +1,5 @@
 // `npm start`: installs what is missing, starts the local stack (unless MONGODB_URI and KAFKA_BROKERS name
-// external servers), builds and starts every backend app, waits until each is healthy and prints the URLs.
+// external servers), builds every app and starts the backend ones, waits until each is healthy and prints the URLs.
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -27,7 +27,8 @@ const env = {
   KAFKA_BROKERS: process.env.KAFKA_BROKERS ?? stack.kafkaBrokers,
 };
 
-await run('node', ['tools/scripts/build-server.mjs']);
+// the services and the UIs, from Nx's cache when nothing changed
+await run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
 Object.assign(env, await devSecrets());
 
 function projectsTagged(...wanted) {

@@ -17,6 +17,8 @@ export class PipelineWorld {
   private auth?: Awaited<ReturnType<typeof authFixture>>;
   /** headers of a city administrator, who may draft items and read the dashboards */
   adminHeaders: Record<string, string> = {};
+  /** password of the demo accounts (counter01 …) the identity service seeds */
+  readonly seedPassword = `Seed-${randomBytes(6).toString('hex')}1`;
 
   constructor(readonly stack: TestStack) {
     this.mongo = new MongoClient(stack.mongoUri);
@@ -59,7 +61,7 @@ export class PipelineWorld {
         ? {
             ...auth.signingEnv,
             ...generateDevKeys(),
-            SEED_PASSWORD: `Seed-${randomBytes(6).toString('hex')}1`,
+            SEED_PASSWORD: this.seedPassword,
           }
         : {};
     const app = await startApp(name, { ...this.env(name), ...extra });

@@ -1,18 +1,12 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@psc/auth';
+import type { RuntimeConfig } from '@psc/contracts/ui';
 import type { GatewayConfig } from '../config';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
 
-/** Read by every UI at boot (conventions §3.5): one build, configured where it is deployed. No secrets here. */
-export interface RuntimeConfig {
-  apiBase: string;
-  kioskIdleSeconds: number;
-  centreId: string;
-  devMode: boolean;
-}
-
+/** Read by every UI at boot (conventions §3.5): one build, configured where it is deployed. */
 @ApiTags('ui')
 @Controller()
 export class RuntimeConfigController {

@@ -1,0 +1,32 @@
+import { createRouter, createWebHistory } from 'vue-router';
+import { useResidentStore } from '../stores/resident';
+import HomeView from '../views/home/HomeView.vue';
+
+export const router = createRouter({
+  history: createWebHistory(import.meta.env.BASE_URL),
+  routes: [
+    { path: '/', name: 'home', component: HomeView },
+    { path: '/identify', name: 'identify', component: () => import('../views/identify/IdentifyView.vue') },
+    {
+      path: '/identify/code',
+      name: 'identify-code',
+      component: () => import('../views/identify/IdentifyCodeView.vue'),
+      meta: { needs: 'challenge' },
+    },
+    {
+      path: '/me',
+      name: 'me',
+      component: () => import('../views/me/MeView.vue'),
+      meta: { needs: 'resident' },
+    },
+    { path: '/:rest(.*)*', redirect: { name: 'home' } },
+  ],
+});
+
+// after an idle reset or a reload these screens have nothing to show: start again
+router.beforeEach((to) => {
+  const resident = useResidentStore();
+  if (to.meta.needs === 'resident' && !resident.signedIn) return { name: 'identify' };
+  if (to.meta.needs === 'challenge' && !resident.challenge) return { name: 'identify' };
+  return true;
+});

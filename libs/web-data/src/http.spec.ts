@@ -1,0 +1,95 @@
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError, createHttp, OFFLINE_MESSAGE } from './http';
+
+const json = (status: number, body: unknown, headers: Record<string, string> = {}) =>
+  new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json', ...headers } });
+
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => expect.fail('should fail'),
+    (e: unknown) => e as ApiError,
+  );
+
+describe('createHttp', () => {
+  it('sends JSON with the headers of the moment and leaves out empty ones', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(200, { ok: 1 }));
+    const http = createHttp({
+      base: '/api',
+      fetch,
+      headers: () => ({ authorization: 'Bearer t', 'x-screen': undefined }),
+    });
+    expect(await http.post('/identity/x', { a: 1 })).toEqual({ ok: 1 });
+    expect(fetch).toHaveBeenCalledWith('/api/identity/x', {
+      method: 'POST',
+      headers: { accept: 'application/json', authorization: 'Bearer t', 'content-type': 'application/json' },
+      body: '{"a":1}',
+    });
+  });
+
+  it('keeps the server’s Chinese message, its code and each field message', async () => {
+    const body = {
+      code: 'COMMON.VALIDATION_FAILED',
+      message: '提交的内容有误',
+      details: [{ field: 'name', message: '姓名应为 2–20 个字' }, { nonsense: true }],
+    };
+    const http = createHttp({ base: '', fetch: vi.fn().mockResolvedValue(json(400, body)) });
+    const error = await failure(http.post('/x', {}));
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ code: 'COMMON.VALIDATION_FAILED', message: '提交的内容有误', status: 400 });
+    expect(error.field('name')).toBe('姓名应为 2–20 个字');
+    expect(error.fields).toHaveLength(1);
+  });
+
+  it('falls back to the zh-CN text of the code, or of the status, when the server sent no message', async () => {
+    const coded = createHttp({
+      base: '',
+      fetch: vi.fn().mockResolvedValue(json(423, { code: 'IDENTITY.ACCOUNT_LOCKED' })),
+    });
+    expect(await failure(coded.get('/x'))).toMatchObject({ message: '账号已锁定，请稍后再试' });
+    const bare = createHttp({
+      base: '',
+      fetch: vi.fn().mockResolvedValue(new Response('<html>', { status: 502 })),
+    });
+    expect(await failure(bare.get('/x'))).toMatchObject({
+      code: 'COMMON.UNAVAILABLE',
+      message: '服务暂时不可用，请稍后再试',
+    });
+  });
+
+  it('says the network is down when the request never reached a server', async () => {
+    const http = createHttp({ base: '', fetch: vi.fn().mockRejectedValue(new TypeError('Failed to fetch')) });
+    expect(await failure(http.get('/x'))).toMatchObject({
+      code: 'NETWORK.OFFLINE',
+      message: OFFLINE_MESSAGE,
+      status: 0,
+    });
+  });
+
+  it('reads Retry-After and reports a 401 to the session owner', async () => {
+    const onUnauthorized = vi.fn();
+    const limited = createHttp({
+      base: '',
+      fetch: vi
+        .fn()
+        .mockResolvedValue(
+          json(429, { code: 'IDENTITY.OTP_RATE_LIMITED', message: '太频繁' }, { 'retry-after': '42' }),
+        ),
+    });
+    expect(await failure(limited.post('/x'))).toMatchObject({ retryAfterSeconds: 42 });
+    const expired = createHttp({
+      base: '',
+      onUnauthorized,
+      fetch: vi.fn().mockResolvedValue(json(401, { code: 'AUTH.TOKEN_EXPIRED' })),
+    });
+    await failure(expired.get('/x'));
+    expect(onUnauthorized).toHaveBeenCalledWith(expect.objectContaining({ code: 'AUTH.TOKEN_EXPIRED' }));
+  });
+
+  it('answers undefined for 204', async () => {
+    const http = createHttp({
+      base: '',
+      fetch: vi.fn().mockResolvedValue(new Response(null, { status: 204 })),
+    });
+    expect(await http.post('/x')).toBeUndefined();
+  });
+});

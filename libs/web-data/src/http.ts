@@ -1,0 +1,119 @@
+import { ERROR_CODES, type ErrorCode } from '@psc/contracts';
+
+export interface FieldError {
+  field: string;
+  message: string;
+}
+
+/**
+ * A refusal or failure as a screen shows it: `message` is the server's Chinese message when it sent one, else the
+ * zh-CN text of the code, so a person always reads what went wrong; `code` stays stable for the program.
+ */
+export class ApiError extends Error {
+  constructor(
+    readonly code: ErrorCode | 'NETWORK.OFFLINE',
+    message: string,
+    readonly status: number,
+    readonly fields: FieldError[] = [],
+    readonly retryAfterSeconds?: number,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+
+  /** The message for one form field, if the server named it. */
+  field(name: string): string | undefined {
+    return this.fields.find((f) => f.field === name)?.message;
+  }
+}
+
+export const OFFLINE_MESSAGE = '网络连接中断，请稍后再试';
+
+const isErrorCode = (code: unknown): code is ErrorCode =>
+  typeof code === 'string' && Object.hasOwn(ERROR_CODES, code);
+
+async function toApiError(response: Response): Promise<ApiError> {
+  const body = (await response.json().catch(() => ({}))) as {
+    code?: unknown;
+    message?: unknown;
+    details?: unknown;
+  };
+  const code = isErrorCode(body.code) ? body.code : statusCode(response.status);
+  const message = typeof body.message === 'string' && body.message ? body.message : ERROR_CODES[code].message;
+  const fields = Array.isArray(body.details)
+    ? (body.details as unknown[]).filter(
+        (d): d is FieldError =>
+          typeof (d as FieldError)?.field === 'string' && typeof (d as FieldError)?.message === 'string',
+      )
+    : [];
+  const retryAfter = Number(response.headers.get('retry-after'));
+  return new ApiError(
+    code,
+    message,
+    response.status,
+    fields,
+    Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : undefined,
+  );
+}
+
+function statusCode(status: number): ErrorCode {
+  if (status === 401) return 'AUTH.TOKEN_INVALID';
+  if (status === 403) return 'AUTH.FORBIDDEN';
+  if (status === 404) return 'COMMON.NOT_FOUND';
+  if (status === 409) return 'COMMON.CONFLICT';
+  if (status === 413) return 'COMMON.PAYLOAD_TOO_LARGE';
+  if (status === 429) return 'COMMON.RATE_LIMITED';
+  if (status === 503 || status === 502 || status === 504) return 'COMMON.UNAVAILABLE';
+  if (status >= 400 && status < 500) return 'COMMON.VALIDATION_FAILED';
+  return 'COMMON.INTERNAL';
+}
+
+export interface HttpOptions {
+  /** e.g. `/api`, from the runtime config */
+  base: string;
+  /** headers sent with every request: the access token, the kiosk session, the screen name for the audit */
+  headers?: () => Record<string, string | undefined>;
+  /** called once per 401 so a store can drop a dead session */
+  onUnauthorized?: (error: ApiError) => void;
+  fetch?: typeof fetch;
+}
+
+export interface Http {
+  get<T>(path: string): Promise<T>;
+  post<T>(path: string, body?: unknown): Promise<T>;
+  put<T>(path: string, body?: unknown): Promise<T>;
+  delete<T>(path: string): Promise<T>;
+}
+
+/** The one way a UI talks to the services: JSON in and out, every failure an ApiError with a Chinese message. */
+export function createHttp(options: HttpOptions): Http {
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = { accept: 'application/json' };
+    for (const [name, value] of Object.entries(options.headers?.() ?? {})) if (value) headers[name] = value;
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    let response: Response;
+    try {
+      response = await doFetch(`${options.base}${path}`, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      throw new ApiError('NETWORK.OFFLINE', OFFLINE_MESSAGE, 0);
+    }
+    if (!response.ok) {
+      const error = await toApiError(response);
+      if (response.status === 401) options.onUnauthorized?.(error);
+      throw error;
+    }
+    if (response.status === 204) return undefined as T;
+    return (await response.json()) as T;
+  }
+  return {
+    get: (path) => request('GET', path),
+    post: (path, body) => request('POST', path, body),
+    put: (path, body) => request('PUT', path, body),
+    delete: (path) => request('DELETE', path),
+  };
+}
