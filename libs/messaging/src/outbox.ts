@@ -72,13 +72,14 @@ export class Outbox {
         _outbox: { $each: built.map((e) => JSON.stringify(e)) },
       },
     } as UpdateQuery<T>;
-    const doc = await model
-      .findOneAndUpdate(filter, merged, { new: true })
-      .select('+_outbox')
-      .lean<T & OutboxFields>();
+    // the driver's own findOneAndUpdate: mongoose would add a projection for the hidden outbox fields, and FerretDB
+    // refuses findAndModify with one
+    const doc = (await model.collection.findOneAndUpdate(filter as never, merged, {
+      returnDocument: 'after',
+    })) as (T & OutboxFields) | null;
     if (!doc) return null;
     // everything still pending, not only this write's events, so that leftovers of a crashed writer go first
-    const { _outbox: pending = [], ...state } = doc;
+    const { _outbox: pending = [], _outboxPending: _p, _outboxAt: _a, ...state } = doc;
     this.relay.enqueueSerialized(model.collection.name, pending);
     return state as T;
   }
