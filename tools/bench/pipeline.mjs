@@ -1060,7 +1060,21 @@ export async function runPipelineBench() {
     onTeardown('observer and pollers', () => tracker.stop(), 10_000);
     await tracker.startObserver();
     tracker.start();
-    const themes = Array.from({ length: CONFIG.themes }, (_, k) => `BENCH ${RUN} T${k}`);
+    // theme codes of @psc/contracts (this script runs without TypeScript); the bench's store is its own, so the
+    // per-theme counters start from zero
+    const themes = [
+      'social-security',
+      'civil-assistance',
+      'elderly-care',
+      'disability',
+      'health-family',
+      'employment',
+      'veterans',
+      'household',
+      'legal',
+      'party',
+      'venue',
+    ].slice(0, CONFIG.themes);
 
     const runPhase = async (phase, label, load) => {
       step(label);

@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { catalogueItemDraftedV1 } from './catalogue/events';
+import { catalogueItemDraftedV1, catalogueItemPublishedV1 } from './catalogue/events';
 import { identityPiiAccessedV1 } from './identity/events';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { TOPICS, type Topic } from './topics';
@@ -13,6 +13,7 @@ interface EventDefinition {
 /** type → topic, current version and data schema: publish, consume and the AsyncAPI document all read this. */
 export const EVENTS = {
   'catalogue.item.drafted': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemDraftedV1 },
+  'catalogue.item.published': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemPublishedV1 },
   'identity.pii.accessed': { topic: TOPICS.identityPii, version: 1, schema: identityPiiAccessedV1 },
 } as const satisfies Record<string, EventDefinition>;
 

@@ -1,12 +1,25 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { ITEM_MODEL, itemSchema } from './item.model';
+import { CENTRE_MODEL, centreSchema } from '../centres/centre.model';
+import { CatalogueCache } from '../view/catalogue-cache.service';
+import { CatalogueController } from '../view/catalogue.controller';
+import { ITEM_STATS_MODEL, itemStatsSchema } from '../view/item-stats.model';
+import { ITEM_MODEL, ITEM_VERSION_MODEL, itemSchema, itemVersionSchema } from './item.model';
 import { ItemsController } from './items.controller';
 import { ItemsService } from './items.service';
 
+const models = [
+  MongooseModule.forFeature([
+    { name: ITEM_MODEL, schema: itemSchema },
+    { name: ITEM_VERSION_MODEL, schema: itemVersionSchema },
+    { name: CENTRE_MODEL, schema: centreSchema },
+    { name: ITEM_STATS_MODEL, schema: itemStatsSchema },
+  ]),
+];
+
 @Module({
-  imports: [MongooseModule.forFeature([{ name: ITEM_MODEL, schema: itemSchema }])],
-  controllers: [ItemsController],
-  providers: [ItemsService],
+  imports: models,
+  controllers: [ItemsController, CatalogueController],
+  providers: [ItemsService, CatalogueCache],
 })
 export class ItemsModule {}

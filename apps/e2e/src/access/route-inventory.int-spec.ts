@@ -59,7 +59,9 @@ describe('route inventory: nothing is open by accident', () => {
     expect(checked).toEqual(
       expect.arrayContaining([
         'catalogue POST /items',
-        'catalogue GET /items/{id}',
+        'catalogue GET /items/{code}',
+        'catalogue POST /items/{code}/publish',
+        'catalogue GET /search',
         'insight GET /catalogue/themes',
         'gateway GET /health',
         'identity GET /residents/me',

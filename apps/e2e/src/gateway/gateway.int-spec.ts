@@ -215,7 +215,7 @@ describe('gateway: security, UIs, runtime config and live push', () => {
     const drafted = await fetch(`${gateway}/api/catalogue/items`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...world.adminHeaders, ...me },
-      body: JSON.stringify({ code: world.nextCode(), name: '居家养老服务补贴', theme: '养老服务' }),
+      body: JSON.stringify({ code: world.nextCode(), name: '居家养老服务补贴', theme: 'elderly-care' }),
     });
     expect(drafted.status).toBe(201);
     const { _id: itemId } = (await drafted.json()) as { _id: string };

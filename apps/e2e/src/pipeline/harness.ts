@@ -106,7 +106,7 @@ export class PipelineWorld {
   }
 
   /** Sends a draft command; returns the item id when the service accepted it, null when the call failed. */
-  async draft(baseUrl: string, theme = '民政救助'): Promise<string | null> {
+  async draft(baseUrl: string, theme = 'civil-assistance'): Promise<string | null> {
     try {
       const response = await fetch(`${baseUrl}/items`, {
         method: 'POST',

@@ -14,7 +14,7 @@ describe('command → outbox → Kafka → consumer → read model', () => {
     const response = await fetch(`${gateway}/api/catalogue/items`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...world.adminHeaders },
-      body: JSON.stringify({ code: world.nextCode(), name: '高龄津贴申领', theme: '养老服务' }),
+      body: JSON.stringify({ code: world.nextCode(), name: '高龄津贴申领', theme: 'elderly-care' }),
     });
     expect(response.status).toBe(201);
     const { _id: id } = (await response.json()) as { _id: string };
@@ -28,14 +28,14 @@ describe('command → outbox → Kafka → consumer → read model', () => {
       },
       { what: 'the item in the insight read model' },
     );
-    expect(view).toMatchObject({ name: '高龄津贴申领', theme: '养老服务' });
+    expect(view).toMatchObject({ name: '高龄津贴申领', theme: 'elderly-care' });
     const themes = (await (
       await fetch(`${gateway}/api/insight/catalogue/themes`, { headers: world.adminHeaders })
     ).json()) as {
       theme: string;
       drafted: number;
     }[];
-    expect(themes).toEqual([expect.objectContaining({ theme: '养老服务', drafted: 1 })]);
+    expect(themes).toEqual([expect.objectContaining({ theme: 'elderly-care', drafted: 1 })]);
 
     // the relay cleared the outbox once Kafka had the event
     const stored = await world

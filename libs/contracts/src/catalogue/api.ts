@@ -1,15 +1,38 @@
-import { z } from 'zod';
+import type { z } from 'zod';
+import { itemContentSchema } from './item';
+import type { DeliveryMode, HandlingMode, ThemeCode } from './item';
 
-export const createItemDraftRequest = z.object({
-  code: z
-    .string({ error: '请填写事项编码' })
-    .trim()
-    .regex(/^[A-Z0-9-]{3,32}$/, '事项编码只能由大写字母、数字和连字符组成，长度 3–32'),
-  name: z
-    .string({ error: '请填写事项名称' })
-    .trim()
-    .min(2, '事项名称至少 2 个字')
-    .max(60, '事项名称最多 60 个字'),
-  theme: z.string({ error: '请选择主题' }).trim().min(2, '请选择主题'),
-});
-export type CreateItemDraftRequest = z.infer<typeof createItemDraftRequest>;
+/** A new item starts as a draft with at least its code, name and theme; the rest may follow before publishing. */
+export const createItemDraftRequest = itemContentSchema;
+export type CreateItemDraftRequest = z.input<typeof createItemDraftRequest>;
+
+/** The whole draft as the editor now has it; the code never changes (cases refer to it). */
+export const updateItemDraftRequest = itemContentSchema.omit({ code: true });
+export type UpdateItemDraftRequest = z.input<typeof updateItemDraftRequest>;
+
+/** What a list or a search shows of an item (its latest published version). */
+export interface ItemSummary {
+  code: string;
+  name: string;
+  theme: ThemeCode;
+  mode: HandlingMode;
+  version: number;
+  summary: string;
+  visits: 0 | 1;
+  online: boolean;
+  promisedDays: number;
+  feeFen: number;
+  delivery: DeliveryMode[];
+  popularity: number;
+}
+
+export interface ThemeCount {
+  code: ThemeCode;
+  name: string;
+  count: number;
+}
+
+export interface SearchResponse {
+  query: string;
+  results: ItemSummary[];
+}
