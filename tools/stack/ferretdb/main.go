@@ -10,6 +10,8 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/url"
 	"os"
 	"os/signal"
 	"syscall"
@@ -31,8 +33,9 @@ func main() {
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, &slog.HandlerOptions{Level: level}))
 
+	// FerretDB itself listens on a private port; clients reach it through the write gate (gate.go).
 	cfg := &ferretdb.Config{
-		Listener: ferretdb.ListenerConfig{TCP: *listen},
+		Listener: ferretdb.ListenerConfig{TCP: "127.0.0.1:0"},
 		Logger:   logger,
 		Handler:  *handler,
 	}
@@ -53,8 +56,26 @@ func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), syscall.SIGTERM, syscall.SIGINT)
 	defer stop()
 
-	// New has already bound the TCP listener, so the URI is known before Run.
-	fmt.Println(f.MongoDBURI())
+	// New has already bound FerretDB's listener, so its address is known before Run.
+	private, err := url.Parse(f.MongoDBURI())
+	if err != nil {
+		fail("%v", err)
+	}
+	ln, err := net.Listen("tcp", *listen)
+	if err != nil {
+		fail("%v", err)
+	}
+	fmt.Printf("mongodb://%s/\n", ln.Addr())
+
+	go func() {
+		if err := newGate(private.Host, logger).serve(ln); err != nil {
+			fail("%v", err)
+		}
+	}()
+	go func() {
+		<-ctx.Done()
+		ln.Close()
+	}()
 
 	if err := f.Run(ctx); err != nil {
 		fail("%v", err)

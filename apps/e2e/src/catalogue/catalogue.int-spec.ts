@@ -82,12 +82,13 @@ describe('catalogue: draft → publish → immutable versions', () => {
     const code = world.nextCode();
     await send('POST', '/items', { code, ...complete });
     await send('POST', `/items/${code}/publish`);
-    await send(
+    const edited = await send(
       'PUT',
       `/items/${code}/draft`,
       { ...complete, name: '临时救助金申领', promisedDays: 5 },
       { 'if-match': '1' },
     );
+    expect(edited.status).toBe(200);
     const second = (await (await send('POST', `/items/${code}/publish`)).json()) as { version: number };
     expect(second.version).toBe(2);
 
