@@ -10,7 +10,7 @@ export class AppModule {
   static register(config: CatalogueConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config), ItemsModule],
+      imports: [...serviceFoundation(SERVICE, config), ItemsModule.register({ seed: config.SEED_CATALOGUE })],
     };
   }
 }

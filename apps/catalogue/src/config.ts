@@ -11,6 +11,11 @@ export const catalogueConfigSchema = baseConfigSchema.extend({
     .max(65535)
     .default(3101)
     .describe('HTTP port of the catalogue service'),
+  SEED_CATALOGUE: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true')
+    .describe('load the 108 seed items and the centres into an empty store at start'),
 });
 
 export type CatalogueConfig = z.infer<typeof catalogueConfigSchema>;

@@ -1,6 +1,7 @@
-import { Module } from '@nestjs/common';
+import { type DynamicModule, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CENTRE_MODEL, centreSchema } from '../centres/centre.model';
+import { SEED_ENABLED, SeedService } from '../seed/seed.service';
 import { CatalogueCache } from '../view/catalogue-cache.service';
 import { CatalogueController } from '../view/catalogue.controller';
 import { ITEM_STATS_MODEL, itemStatsSchema } from '../view/item-stats.model';
@@ -17,9 +18,19 @@ const models = [
   ]),
 ];
 
-@Module({
-  imports: models,
-  controllers: [ItemsController, CatalogueController],
-  providers: [ItemsService, CatalogueCache],
-})
-export class ItemsModule {}
+@Module({})
+export class ItemsModule {
+  static register(options: { seed: boolean }): DynamicModule {
+    return {
+      module: ItemsModule,
+      imports: models,
+      controllers: [ItemsController, CatalogueController],
+      providers: [
+        ItemsService,
+        CatalogueCache,
+        SeedService,
+        { provide: SEED_ENABLED, useValue: options.seed },
+      ],
+    };
+  }
+}

@@ -54,17 +54,23 @@ export class PipelineWorld {
     };
   }
 
-  async start(name: 'catalogue' | 'insight' | 'identity'): Promise<RunningApp> {
+  /** Catalogue starts empty unless `env` asks for the seed: tests count the items they write. */
+  async start(
+    name: 'catalogue' | 'insight' | 'identity',
+    env: Record<string, string> = {},
+  ): Promise<RunningApp> {
     const auth = await this.ensureAuth();
-    const extra =
+    const extra: Record<string, string> =
       name === 'identity'
         ? {
             ...auth.signingEnv,
             ...generateDevKeys(),
             SEED_PASSWORD: this.seedPassword,
           }
-        : {};
-    const app = await startApp(name, { ...this.env(name), ...extra });
+        : name === 'catalogue'
+          ? { SEED_CATALOGUE: 'false' }
+          : {};
+    const app = await startApp(name, { ...this.env(name), ...extra, ...env });
     this.apps[name] = app;
     return app;
   }
