@@ -66,10 +66,17 @@ const SIGNING_ONLY = {
   PII_INDEX_KEY: undefined,
   SEED_PASSWORD: undefined,
 };
+const ONLY_FOR = { CASE_LOOKUP_KEY: 'affairs' };
+const secretsFor = (name) =>
+  Object.fromEntries(
+    Object.entries(ONLY_FOR)
+      .filter(([, owner]) => owner !== name)
+      .map(([key]) => [key, undefined]),
+  );
 const children = apps.map((name) => {
   const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
     cwd: root,
-    env: { ...env, PORT: String(PORTS[name]), ...(name !== 'identity' && SIGNING_ONLY) },
+    env: { ...env, PORT: String(PORTS[name]), ...(name !== 'identity' && SIGNING_ONLY), ...secretsFor(name) },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
   child.on('exit', (code, signal) => {
@@ -127,18 +134,27 @@ ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace y
  */
 async function devSecrets() {
   const file = path.join(root, '.stack/dev/dev-secrets.json');
-  if (!existsSync(file)) {
-    const require = createRequire(import.meta.url);
-    const lib = (name) => require(path.join(root, `dist/server/libs/${name}/src/index.js`));
-    const secrets = {
-      ...(await lib('auth').generateDevKeyPair()).settings,
-      ...lib('pii').generateDevKeys(),
-      SEED_PASSWORD: `Dev-${randomBytes(6).toString('hex')}-1`,
-    };
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(secrets), { mode: 0o600 });
+  const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+  const require = createRequire(import.meta.url);
+  const lib = (name) => require(path.join(root, `dist/server/libs/${name}/src/index.js`));
+  // each group is made once and kept: a key changed under existing data would make that data unreadable
+  const groups = [
+    [['AUTH_SIGNING_KEY'], async () => (await lib('auth').generateDevKeyPair()).settings],
+    [['PII_KEYS'], async () => lib('pii').generateDevKeys()],
+    [['SEED_PASSWORD'], async () => ({ SEED_PASSWORD: `Dev-${randomBytes(6).toString('hex')}-1` })],
+    [['CASE_LOOKUP_KEY'], async () => ({ CASE_LOOKUP_KEY: `lk1:${lib('pii').generateKey()}` })],
+  ];
+  let changed = false;
+  for (const [names, make] of groups) {
+    if (names.every((name) => saved[name])) continue;
+    Object.assign(saved, await make());
+    changed = true;
   }
-  const secrets = JSON.parse(readFileSync(file, 'utf8'));
+  if (changed) {
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, JSON.stringify(saved), { mode: 0o600 });
+  }
+  const secrets = saved;
   return Object.fromEntries(Object.entries(secrets).filter(([name]) => !process.env[name]));
 }
 

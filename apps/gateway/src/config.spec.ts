@@ -14,6 +14,7 @@ describe('gateway configuration', () => {
     const config = parseConfig(gatewayConfigSchema, { ...env, INSIGHT_URL: 'http://insight:3000' });
     expect(upstreams(config)).toEqual({
       catalogue: 'http://127.0.0.1:3101',
+      affairs: 'http://127.0.0.1:3102',
       insight: 'http://insight:3000',
       identity: 'http://127.0.0.1:3106',
     });

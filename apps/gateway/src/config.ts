@@ -15,6 +15,7 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
   ...authConfigShape,
   PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the gateway'),
   CATALOGUE_URL: url('catalogue', 3101),
+  AFFAIRS_URL: url('affairs', 3102),
   INSIGHT_URL: url('insight', 3105),
   IDENTITY_URL: url('identity', 3106),
   PUBLIC_ORIGIN: z
@@ -46,6 +47,7 @@ export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 /** `/api/<service>/…` goes to the service that owns the data. */
 export const upstreams = (config: GatewayConfig) => ({
   catalogue: config.CATALOGUE_URL,
+  affairs: config.AFFAIRS_URL,
   insight: config.INSIGHT_URL,
   identity: config.IDENTITY_URL,
 });

@@ -1,4 +1,12 @@
 import type { z } from 'zod';
+import {
+  affairsCaseOpenedV1,
+  affairsCaseRectifiedV1,
+  affairsCaseTransitionedV1,
+  affairsTicketCalledV1,
+  affairsTicketClosedV1,
+  affairsTicketIssuedV1,
+} from './affairs/events';
 import { catalogueItemDraftedV1, catalogueItemPublishedV1 } from './catalogue/events';
 import { identityPiiAccessedV1 } from './identity/events';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
@@ -15,6 +23,12 @@ export const EVENTS = {
   'catalogue.item.drafted': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemDraftedV1 },
   'catalogue.item.published': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemPublishedV1 },
   'identity.pii.accessed': { topic: TOPICS.identityPii, version: 1, schema: identityPiiAccessedV1 },
+  'affairs.case.opened': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseOpenedV1 },
+  'affairs.case.transitioned': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseTransitionedV1 },
+  'affairs.case.rectified': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseRectifiedV1 },
+  'affairs.queue.ticket-issued': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketIssuedV1 },
+  'affairs.queue.ticket-called': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketCalledV1 },
+  'affairs.queue.ticket-closed': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketClosedV1 },
 } as const satisfies Record<string, EventDefinition>;
 
 export type EventType = keyof typeof EVENTS;

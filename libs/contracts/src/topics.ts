@@ -1,6 +1,8 @@
 /** Every topic name lives here: `<service>.<aggregate>.v<N>`. */
 export const TOPICS = {
   catalogueItem: 'catalogue.item.v1',
+  affairsCase: 'affairs.case.v1',
+  affairsQueue: 'affairs.queue.v1',
   identityPii: 'identity.pii.v1',
 } as const;
 

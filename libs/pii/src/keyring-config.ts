@@ -32,6 +32,11 @@ function quietly<T>(run: () => T): T | undefined {
   }
 }
 
+/** A keyed-hash (BlindIndex) key setting, `<key id>:<base64 of 32 bytes>`, for services that need their own. */
+export function indexKeySetting(description: string) {
+  return secret(z.string().superRefine(checkedBy(parseIndexKey)).describe(description));
+}
+
 /**
  * Settings for field encryption and blind indexes. Spread into an app's schema together with the cross-check:
  * `baseConfigSchema.extend(piiConfigShape).superRefine(checkPiiKeys)`.
@@ -49,11 +54,8 @@ export const piiConfigShape = {
     .string()
     .regex(KEY_ID, `PII_ACTIVE_KEY_ID must be ${KEY_ID_RULE}`)
     .describe('the key in PII_KEYS that encrypts new data'),
-  PII_INDEX_KEY: secret(
-    z
-      .string()
-      .superRefine(checkedBy(parseIndexKey))
-      .describe('blind index key, <key id>:<base64 of 32 bytes>; changing it means re-indexing stored data'),
+  PII_INDEX_KEY: indexKeySetting(
+    'blind index key, <key id>:<base64 of 32 bytes>; changing it means re-indexing stored data',
   ),
 };
 

@@ -7,3 +7,4 @@ export * from './metrics';
 export * from './server-kit.module';
 export * from './zod';
 export * from './public-route';
+export * from './clock';

@@ -1,4 +1,4 @@
-import { generateDevKeyPair, type Role, TokenIssuer } from '@psc/auth';
+import { generateDevKeyPair, KIOSK_SESSION_HEADER, type Role, TokenIssuer } from '@psc/auth';
 import { randomUUID } from 'node:crypto';
 
 /** A throwaway signing key per test world: apps get its public half, tests sign tokens with any roles. */
@@ -18,6 +18,18 @@ export async function authFixture() {
         sessionId: randomUUID(),
       });
       return token;
+    },
+    /** The headers of a resident signed in at a kiosk: the token and the kiosk session it is bound to. */
+    async residentHeaders(residentId: string): Promise<Record<string, string>> {
+      const kioskSession = randomUUID();
+      const { token } = await issuer.issue({
+        sub: residentId,
+        kind: 'resident',
+        roles: [{ role: 'resident', scope: 'sz' }],
+        sessionId: randomUUID(),
+        kioskSession,
+      });
+      return { authorization: `Bearer ${token}`, [KIOSK_SESSION_HEADER]: kioskSession };
     },
   };
 }

@@ -16,7 +16,7 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  */
 describe('route inventory: nothing is open by accident', () => {
   const world = new PipelineWorld(inject('stack'));
-  beforeAll(() => world.startAll({ identity: true }));
+  beforeAll(() => world.startAll({ identity: true, affairs: true }));
   afterAll(() => world.dispose());
 
   it('refuses anonymous and wrong-role calls on every route that is not public', async () => {
@@ -66,6 +66,9 @@ describe('route inventory: nothing is open by accident', () => {
         'gateway GET /health',
         'identity GET /residents/me',
         'identity POST /residents/otp',
+        'affairs POST /cases',
+        'affairs POST /cases/{caseNo}/actions',
+        'affairs GET /cases/{caseNo}/progress',
       ]),
     );
   });

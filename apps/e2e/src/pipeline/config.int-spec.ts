@@ -2,7 +2,7 @@ import { exitOf, startApp } from '@psc/testing';
 import { describe, expect, it } from 'vitest';
 
 describe('start-up configuration', () => {
-  it.each(['catalogue', 'insight', 'gateway'])(
+  it.each(['catalogue', 'insight', 'gateway', 'affairs'])(
     '%s refuses to start and names each bad setting',
     async (name) => {
       const app = await startApp(

@@ -1,5 +1,5 @@
 import { authFixture, type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
-import { generateDevKeys } from '@psc/pii';
+import { generateDevKeys, generateKey } from '@psc/pii';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
@@ -12,7 +12,7 @@ export class PipelineWorld {
   readonly namespace = `t${randomBytes(4).toString('hex')}`;
   readonly mongo: MongoClient;
   readonly kafka: Kafka;
-  apps: Partial<Record<'catalogue' | 'insight' | 'identity' | 'gateway', RunningApp>> = {};
+  apps: Partial<Record<'catalogue' | 'insight' | 'identity' | 'affairs' | 'gateway', RunningApp>> = {};
   private codeSeq = 0;
   private auth?: Awaited<ReturnType<typeof authFixture>>;
   /** headers of a city administrator, who may draft items and read the dashboards */
@@ -40,8 +40,13 @@ export class PipelineWorld {
   /** A token for another role, to show that role is refused. */
   async tokenFor(
     role: Parameters<Awaited<ReturnType<typeof authFixture>>['staffToken']>[0],
+    scope?: string,
   ): Promise<string> {
-    return (await this.ensureAuth()).staffToken(role);
+    return (await this.ensureAuth()).staffToken(role, scope);
+  }
+
+  async residentHeaders(residentId: string): Promise<Record<string, string>> {
+    return (await this.ensureAuth()).residentHeaders(residentId);
   }
 
   env(app: string): Record<string, string> {
@@ -56,7 +61,7 @@ export class PipelineWorld {
 
   /** Catalogue starts empty unless `env` asks for the seed: tests count the items they write. */
   async start(
-    name: 'catalogue' | 'insight' | 'identity',
+    name: 'catalogue' | 'insight' | 'identity' | 'affairs',
     env: Record<string, string> = {},
   ): Promise<RunningApp> {
     const auth = await this.ensureAuth();
@@ -69,17 +74,20 @@ export class PipelineWorld {
           }
         : name === 'catalogue'
           ? { SEED_CATALOGUE: 'false' }
-          : {};
+          : name === 'affairs'
+            ? { CASE_LOOKUP_KEY: `lk1:${generateKey()}` }
+            : {};
     const app = await startApp(name, { ...this.env(name), ...extra, ...env });
     this.apps[name] = app;
     return app;
   }
 
-  /** The producer, the consumer and the gateway in front of them (and identity, when asked). */
-  async startAll({ identity = false } = {}): Promise<void> {
+  /** The producer, the consumer and the gateway in front of them (and identity and affairs, when asked). */
+  async startAll({ identity = false, affairs = false } = {}): Promise<void> {
     await this.start('catalogue');
     await this.start('insight');
     if (identity) await this.start('identity');
+    if (affairs) await this.start('affairs');
     await this.startGateway();
   }
 
@@ -92,13 +100,14 @@ export class PipelineWorld {
       CATALOGUE_URL: catalogue.url,
       INSIGHT_URL: insight.url,
       ...(this.apps.identity && { IDENTITY_URL: this.apps.identity.url }),
+      ...(this.apps.affairs && { AFFAIRS_URL: this.apps.affairs.url }),
       ...env,
     });
     this.apps.gateway = app;
     return app;
   }
 
-  db(app: 'catalogue' | 'insight') {
+  db(app: 'catalogue' | 'insight' | 'affairs') {
     return this.mongo.db(`${this.namespace}_${app}`);
   }
 

@@ -33,6 +33,21 @@ export const CASE_ACTIONS = {
 } as const;
 export type CaseAction = keyof typeof CASE_ACTIONS;
 
+/**
+ * Who may take each step (role names of @psc/auth). The window does intake work; a department reviewer decides
+ * cases passed to their inbox; the resident alone rates, at a kiosk or through the SMS link.
+ */
+export const ACTION_ROLES: Readonly<Record<CaseAction, readonly string[]>> = {
+  supplement: ['counter_staff', 'centre_admin'],
+  request_correction: ['counter_staff', 'dept_reviewer', 'centre_admin'],
+  assign: ['counter_staff', 'centre_admin'],
+  complete: ['counter_staff', 'dept_reviewer', 'centre_admin'],
+  deliver: ['counter_staff', 'centre_admin'],
+  rate: ['resident'],
+  refuse: ['counter_staff', 'centre_admin'],
+  return: ['dept_reviewer', 'centre_admin'],
+};
+
 /** The actions that need a written reason on the record (the resident is told it). */
 export const ACTIONS_NEEDING_REASON: readonly CaseAction[] = ['request_correction', 'refuse', 'return'];
 

@@ -1,2 +1,4 @@
 export * from './case';
 export * from './intake';
+export * from './events';
+export * from './api';

@@ -1,0 +1,87 @@
+import type { CaseEvent } from '@psc/contracts/affairs';
+import type { CaseState } from '@psc/contracts/affairs';
+import type { HandlingMode, Material } from '@psc/contracts/catalogue';
+import { outboxPlugin } from '@psc/messaging';
+import { Schema } from 'mongoose';
+
+/** A case (办件). `_id` is the case number residents see; every change bumps `revision` and adds to `history`. */
+export interface Case {
+  _id: string;
+  revision: number;
+  centreId: string;
+  /** the item version the case was opened against, with what intake and SLA need from it */
+  item: {
+    code: string;
+    version: number;
+    name: string;
+    mode: HandlingMode;
+    promisedDays: number;
+    materials: Material[];
+  };
+  residentId: string;
+  /** keyed hash of case number + last 6 of the ID number, for the residents' progress lookup */
+  lookupHash: string;
+  ticketId: string | null;
+  idempotencyKey: string;
+  state: CaseState;
+  openedAt: Date;
+  acceptedAt: Date | null;
+  /** Asia/Shanghai calendar day the promised limit ends, once accepted */
+  due: string | null;
+  /** what the 一次性告知书 listed and is still awaited */
+  missing: string[];
+  deferred: { names: string[]; due: string | null; supplied: boolean };
+  assignee: { kind: 'department' | 'proxy'; name: string } | null;
+  trips: number;
+  rating: { score: number; comment: string | null; at: Date } | null;
+  rectification: {
+    due: string;
+    answer: string | null;
+    answeredAt: Date | null;
+    answeredBy: string | null;
+  } | null;
+  history: CaseEvent[];
+}
+
+export const CASE_MODEL = 'Case';
+
+export const caseSchema = new Schema<Case>(
+  {
+    _id: { type: String, required: true },
+    revision: { type: Number, required: true },
+    centreId: { type: String, required: true },
+    item: { type: Schema.Types.Mixed, required: true },
+    residentId: { type: String, required: true },
+    lookupHash: { type: String, required: true },
+    ticketId: { type: String, default: null },
+    idempotencyKey: { type: String, required: true },
+    state: { type: String, required: true },
+    openedAt: { type: Date, required: true },
+    acceptedAt: { type: Date, default: null },
+    due: { type: String, default: null },
+    missing: { type: [String], default: [] },
+    deferred: { type: Schema.Types.Mixed, required: true },
+    assignee: { type: Schema.Types.Mixed, default: null },
+    trips: { type: Number, required: true },
+    rating: { type: Schema.Types.Mixed, default: null },
+    rectification: { type: Schema.Types.Mixed, default: null },
+    history: { type: Schema.Types.Mixed, default: [] },
+  },
+  { collection: 'cases', versionKey: false, minimize: false },
+);
+caseSchema.plugin(outboxPlugin);
+// a double tap at the window sends the same key twice: the second insert fails and returns the first case
+caseSchema.index({ idempotencyKey: 1 }, { unique: true });
+caseSchema.index({ centreId: 1, state: 1 });
+caseSchema.index({ residentId: 1 });
+
+/** Per-day sequence documents for case numbers. */
+export interface Counter {
+  _id: string;
+  seq: number;
+}
+export const COUNTER_MODEL = 'Counter';
+export const counterSchema = new Schema<Counter>(
+  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
+  { collection: 'counters', versionKey: false },
+);

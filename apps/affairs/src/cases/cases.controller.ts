@@ -1,0 +1,98 @@
+import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal, type Principal, Public, Roles } from '@psc/auth';
+import {
+  answerRectificationRequest,
+  type AnswerRectificationRequest,
+  caseActionRequest,
+  type CaseActionRequest,
+  caseListQuery,
+  type CaseListQuery,
+  openCaseRequest,
+  type OpenCaseRequest,
+  rateCaseRequest,
+  type RateCaseRequest,
+} from '@psc/contracts/affairs';
+import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
+import { CasesService } from './cases.service';
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+
+@ApiTags('cases')
+@Controller('cases')
+export class CasesController {
+  constructor(private readonly cases: CasesService) {}
+
+  /** `Idempotency-Key` (made by the workbench once per intake form) turns a double submission into one case. */
+  @Post()
+  @Roles('counter_staff', 'centre_admin')
+  @ApiZodBody(openCaseRequest)
+  open(
+    @Headers('idempotency-key') key: string | undefined,
+    @Body(new ZodPipe(openCaseRequest)) body: OpenCaseRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    if (!key || !IDEMPOTENCY_KEY.test(key)) throw new AppError('AFFAIRS.IDEMPOTENCY_KEY_REQUIRED');
+    return this.cases.open(body, key, principal);
+  }
+
+  @Get()
+  @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
+  @ApiQuery({ name: 'centreId' })
+  @ApiQuery({ name: 'state', required: false })
+  @ApiQuery({ name: 'sla', required: false })
+  @ApiQuery({ name: 'assignee', required: false })
+  list(@Query(new ZodPipe(caseListQuery)) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
+    return this.cases.list(query, principal);
+  }
+
+  /** Progress for anyone holding the case number and the last 6 of the applicant's ID number (kiosk, QR code). */
+  @Get(':caseNo/progress')
+  @Public()
+  @ApiQuery({ name: 'idTail' })
+  progress(@Param('caseNo') caseNo: string, @Query('idTail') idTail = '') {
+    return this.cases.progress(caseNo, idTail.trim().toUpperCase());
+  }
+
+  @Get(':caseNo')
+  @Roles('resident', 'counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
+  get(@Param('caseNo') caseNo: string, @CurrentPrincipal() principal: Principal) {
+    return this.cases.get(caseNo, principal);
+  }
+
+  @Post(':caseNo/actions')
+  @HttpCode(200)
+  @Roles('counter_staff', 'dept_reviewer', 'centre_admin')
+  @ApiZodBody(caseActionRequest)
+  act(
+    @Param('caseNo') caseNo: string,
+    @Body(new ZodPipe(caseActionRequest)) body: CaseActionRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cases.act(caseNo, body, principal);
+  }
+
+  @Post(':caseNo/rating')
+  @HttpCode(200)
+  @Roles('resident')
+  @ApiZodBody(rateCaseRequest)
+  rate(
+    @Param('caseNo') caseNo: string,
+    @Body(new ZodPipe(rateCaseRequest)) body: RateCaseRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cases.rate(caseNo, body, principal);
+  }
+
+  @Post(':caseNo/rectification')
+  @HttpCode(200)
+  @Roles('centre_admin')
+  @ApiZodBody(answerRectificationRequest)
+  rectify(
+    @Param('caseNo') caseNo: string,
+    @Body(new ZodPipe(answerRectificationRequest)) body: AnswerRectificationRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cases.answerRectification(caseNo, body.answer, principal);
+  }
+}

@@ -1,0 +1,443 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { assertScope, assertSelf, type Principal } from '@psc/auth';
+import type { EventData } from '@psc/contracts';
+import {
+  ACTION_ROLES,
+  allowedActions,
+  BAD_RATING_MAX,
+  CASE_ACTIONS,
+  CASE_STATES,
+  type CaseAction,
+  type CaseActionRequest,
+  type CaseEvent,
+  type CaseListQuery,
+  type CaseProgress,
+  type CaseView,
+  decideIntake,
+  IntakeChecklistError,
+  type MaterialCheck,
+  nextState,
+  type OpenCaseRequest,
+  type RateCaseRequest,
+} from '@psc/contracts/affairs';
+import { Outbox } from '@psc/messaging';
+import { BlindIndex } from '@psc/pii';
+import { APP_CONFIG, AppError, CLOCK, type Clock } from '@psc/server-kit';
+import { addWorkingDays, endOfShanghaiDay, slaStatus } from '@psc/work-calendar';
+import { timingSafeEqual } from 'node:crypto';
+import type { Model } from 'mongoose';
+import { ItemCopies } from '../catalogue-copy/item-copies.service';
+import type { AffairsConfig } from '../config';
+import { CaseNumbers } from './case-numbers.service';
+import { type Case, CASE_MODEL } from './case.model';
+
+/** 容缺: the promised material is due within this many working days of acceptance. */
+export const DEFERRED_DAYS = 5;
+/** A 差评 must be answered by the centre within this many working days (Shanghai's 5-day tier). */
+export const RECTIFICATION_DAYS = 5;
+
+const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
+const roleOf = (principal: Principal, roles: readonly string[]) =>
+  principal.roles.find((g) => roles.includes(g.role))?.role ?? principal.kind;
+
+@Injectable()
+export class CasesService {
+  private readonly lookupIndex: BlindIndex;
+
+  constructor(
+    @InjectModel(CASE_MODEL) private readonly cases: Model<Case>,
+    private readonly items: ItemCopies,
+    private readonly numbers: CaseNumbers,
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) config: AffairsConfig,
+  ) {
+    this.lookupIndex = new BlindIndex({ PII_INDEX_KEY: config.CASE_LOOKUP_KEY });
+  }
+
+  /**
+   * 一窗受理. The same idempotency key returns the case it first created, so a double tap or a retried request
+   * opens one case.
+   */
+  async open(request: OpenCaseRequest, idempotencyKey: string, principal: Principal): Promise<CaseView> {
+    assertScope(principal, request.centreId, ['counter_staff', 'centre_admin']);
+    const earlier = await this.byIdempotencyKey(idempotencyKey);
+    if (earlier) return this.view(earlier);
+
+    const copy = await this.items.current(request.itemCode);
+    if (!copy) throw new AppError('AFFAIRS.ITEM_NOT_AVAILABLE', `事项 ${request.itemCode} 尚未在本中心上线`);
+    const item = copy.content;
+    const decision = this.decide(item.materials, request.materials);
+    const now = this.clock();
+    const caseNo = await this.numbers.next(now);
+    const accepted = decision.outcome !== 'correcting';
+    const deferred = decision.outcome === 'accepted_with_promise' ? decision.deferred.map((m) => m.name) : [];
+    const missing = decision.outcome === 'correcting' ? decision.missing.map((m) => m.name) : [];
+    const doc: Case = {
+      _id: caseNo,
+      revision: 1,
+      centreId: request.centreId,
+      item: {
+        code: item.code,
+        version: copy.version,
+        name: item.name,
+        mode: item.mode,
+        promisedDays: item.promisedDays,
+        materials: item.materials,
+      },
+      residentId: request.residentId,
+      lookupHash: this.lookupHash(caseNo, request.idTail),
+      ticketId: request.ticketId ?? null,
+      idempotencyKey,
+      state: accepted ? 'accepted' : 'correcting',
+      openedAt: now,
+      acceptedAt: accepted ? now : null,
+      due: accepted ? addWorkingDays(now, item.promisedDays) : null,
+      missing,
+      deferred: {
+        names: deferred,
+        due: deferred.length > 0 ? addWorkingDays(now, DEFERRED_DAYS) : null,
+        supplied: deferred.length === 0,
+      },
+      assignee: null,
+      trips: 1,
+      rating: null,
+      rectification: null,
+      history: [
+        {
+          action: 'open',
+          from: null,
+          to: accepted ? 'accepted' : 'correcting',
+          by: principal.sub,
+          role: roleOf(principal, ['counter_staff', 'centre_admin']),
+          at: now.toISOString(),
+          reason: missing.length > 0 ? `一次性告知：缺少${missing.join('、')}` : null,
+        },
+      ],
+    };
+    try {
+      await this.outbox.create(this.cases, doc, [
+        {
+          type: 'affairs.case.opened',
+          data: {
+            caseNo,
+            centreId: doc.centreId,
+            itemCode: doc.item.code,
+            itemVersion: doc.item.version,
+            itemName: doc.item.name,
+            trips: doc.trips,
+            state: accepted ? 'accepted' : 'correcting',
+            openedAt: now.toISOString(),
+            openedBy: principal.sub,
+            missing,
+            deferred,
+            promiseDue: doc.deferred.due,
+            due: doc.due,
+          },
+        },
+      ]);
+    } catch (error) {
+      // the same submission racing itself: the first insert won, answer with its case
+      const winner = isDuplicateKey(error) ? await this.byIdempotencyKey(idempotencyKey) : null;
+      if (winner) return this.view(winner);
+      throw error;
+    }
+    return this.view(doc);
+  }
+
+  async get(caseNo: string, principal: Principal): Promise<CaseView> {
+    const found = await this.load(caseNo);
+    this.assertCanSee(found, principal);
+    return this.view(found);
+  }
+
+  /** One staff step. `revision` is what they saw; a step someone took in between wins and they are told. */
+  async act(caseNo: string, request: CaseActionRequest, principal: Principal): Promise<CaseView> {
+    const current = await this.load(caseNo);
+    const roles = ACTION_ROLES[request.action];
+    if (request.action === 'rate')
+      throw new AppError('AUTH.FORBIDDEN', '评价须由申请人在自助终端或通过短信链接完成');
+    assertScope(principal, current.centreId, roles as never);
+    const now = this.clock();
+    const changes: Partial<Case> = {};
+    let trips = current.trips;
+    switch (request.action) {
+      case 'supplement': {
+        const decision = this.decide(current.item.materials, request.materials ?? []);
+        if (decision.outcome === 'correcting')
+          throw new AppError(
+            'AFFAIRS.CHECKLIST_INCOMPLETE',
+            `仍缺少必须提交的材料：${decision.missing
+              .filter((m) => !m.deferrable)
+              .map((m) => m.name)
+              .join('、')}`,
+          );
+        const deferred = decision.deferred.map((m) => m.name);
+        trips += 1;
+        Object.assign(changes, {
+          missing: [],
+          acceptedAt: now,
+          due: addWorkingDays(now, current.item.promisedDays),
+          deferred: {
+            names: deferred,
+            due: deferred.length > 0 ? addWorkingDays(now, DEFERRED_DAYS) : null,
+            supplied: deferred.length === 0,
+          },
+        });
+        break;
+      }
+      case 'assign':
+        changes.assignee = request.assignee ?? null;
+        break;
+      case 'deliver':
+        // picking the result up is another visit; mail, online and handing it over during the visit are not
+        if (request.channel === 'window') trips += 1;
+        break;
+      case 'complete':
+      case 'request_correction':
+      case 'refuse':
+      case 'return':
+        // the step itself, its reason and who took it are all the record needs
+        break;
+    }
+    return this.transition(current, request.action, request.revision, principal, roles, now, {
+      ...changes,
+      trips,
+      reason: request.reason ?? null,
+    });
+  }
+
+  /** 好差评 by the resident who applied; one rating per case, and a 差评 opens a rectification with a deadline. */
+  async rate(caseNo: string, request: RateCaseRequest, principal: Principal): Promise<CaseView> {
+    const current = await this.load(caseNo);
+    assertSelf(principal, current.residentId);
+    if (current.rating) throw new AppError('AFFAIRS.ALREADY_RATED');
+    const now = this.clock();
+    return this.transition(current, 'rate', current.revision, principal, ['resident'], now, {
+      rating: { score: request.score, comment: request.comment ?? null, at: now },
+      rectification:
+        request.score <= BAD_RATING_MAX
+          ? { due: addWorkingDays(now, RECTIFICATION_DAYS), answer: null, answeredAt: null, answeredBy: null }
+          : null,
+      reason: request.comment ?? null,
+    });
+  }
+
+  /** The centre administrator's answer to a 差评, recorded once, with whether it met the deadline. */
+  async answerRectification(caseNo: string, answer: string, principal: Principal): Promise<CaseView> {
+    const current = await this.load(caseNo);
+    assertScope(principal, current.centreId, ['centre_admin']);
+    const open = current.rectification;
+    if (!open) throw new AppError('AFFAIRS.ILLEGAL_TRANSITION', '该办件没有需要整改的差评');
+    if (open.answer) throw new AppError('AFFAIRS.ILLEGAL_TRANSITION', '该差评的整改情况已经答复过');
+    const now = this.clock();
+    const rectification = { ...open, answer, answeredAt: now, answeredBy: principal.sub };
+    const entry: CaseEvent = {
+      action: 'rectify',
+      from: current.state,
+      to: current.state,
+      by: principal.sub,
+      role: 'centre_admin',
+      at: now.toISOString(),
+      reason: answer,
+    };
+    const moved = await this.outbox.update(
+      this.cases,
+      { _id: current._id, revision: current.revision },
+      { $set: { rectification }, $inc: { revision: 1 }, $push: { history: entry } },
+      [
+        {
+          type: 'affairs.case.rectified',
+          data: {
+            caseNo: current._id,
+            centreId: current.centreId,
+            itemCode: current.item.code,
+            by: principal.sub,
+            at: entry.at,
+            due: open.due,
+            onTime: now <= endOfShanghaiDay(open.due),
+          },
+        },
+      ],
+    );
+    if (!moved) throw this.changed(await this.load(current._id));
+    return this.view({
+      ...current,
+      rectification,
+      revision: current.revision + 1,
+      history: [...current.history, entry],
+    });
+  }
+
+  /** Progress at a kiosk from the case number and the last 6 of the ID number; a wrong pair says nothing more. */
+  async progress(caseNo: string, idTail: string): Promise<CaseProgress> {
+    const found = await this.cases.findById(caseNo).lean<Case>();
+    const expected = Buffer.from(this.lookupHash(caseNo, idTail));
+    if (
+      !found ||
+      found.lookupHash.length !== expected.length ||
+      !timingSafeEqual(Buffer.from(found.lookupHash), expected)
+    )
+      throw new AppError('AFFAIRS.LOOKUP_FAILED');
+    return {
+      caseNo: found._id,
+      itemName: found.item.name,
+      state: found.state,
+      openedAt: new Date(found.openedAt).toISOString(),
+      due: found.due,
+      missing: found.missing,
+      deferred: found.deferred,
+      steps: found.history.map(({ action, to, at, reason }) => ({ action, to, at, reason })),
+      canRate: found.state === 'delivered' && !found.rating,
+    };
+  }
+
+  /** The workbench's list: one centre's cases, due soonest first. */
+  async list(query: CaseListQuery, principal: Principal): Promise<CaseView[]> {
+    assertScope(principal, query.centreId);
+    const filter: Record<string, unknown> = { centreId: query.centreId };
+    if (query.state) filter.state = query.state;
+    if (query.assignee) filter['assignee.name'] = query.assignee;
+    const found = await this.cases.find(filter).sort({ openedAt: -1 }).limit(500).lean<Case[]>();
+    return found
+      .map((c) => this.view(c))
+      .filter((c) => !query.sla || c.sla === query.sla)
+      .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
+  }
+
+  private async transition(
+    current: Case,
+    action: CaseAction,
+    revision: number,
+    principal: Principal,
+    roles: readonly string[],
+    now: Date,
+    changes: Partial<Case> & { reason: string | null },
+  ): Promise<CaseView> {
+    if (revision !== current.revision) throw this.changed(current);
+    const to = nextState(current.state, action);
+    if (!to) {
+      const possible = allowedActions(current.state).map((a) => CASE_ACTIONS[a]);
+      throw new AppError(
+        'AFFAIRS.ILLEGAL_TRANSITION',
+        `办件当前为“${CASE_STATES[current.state]}”，不能“${CASE_ACTIONS[action]}”` +
+          (possible.length > 0 ? `；现在可以：${possible.join('、')}` : '；该办件已结束'),
+        { state: current.state, allowed: allowedActions(current.state) },
+      );
+    }
+    const { reason, ...set } = changes;
+    const entry: CaseEvent = {
+      action,
+      from: current.state,
+      to,
+      by: principal.sub,
+      role: roleOf(principal, roles),
+      at: now.toISOString(),
+      reason,
+    };
+    const next: Case = { ...current, ...set, state: to, revision: current.revision + 1 };
+    const data: EventData<'affairs.case.transitioned'> = {
+      caseNo: current._id,
+      centreId: current.centreId,
+      itemCode: current.item.code,
+      itemVersion: current.item.version,
+      trips: next.trips,
+      action,
+      from: current.state,
+      to,
+      by: entry.by,
+      role: entry.role,
+      at: entry.at,
+      reason,
+      due: next.due,
+      rating: next.rating?.score ?? null,
+    };
+    const moved = await this.outbox.update(
+      this.cases,
+      { _id: current._id, revision: current.revision },
+      { $set: { ...set, state: to }, $inc: { revision: 1 }, $push: { history: entry } },
+      [{ type: 'affairs.case.transitioned', data }],
+    );
+    if (!moved) throw this.changed(await this.load(current._id));
+    return this.view({ ...next, history: [...current.history, entry] });
+  }
+
+  private changed(latest: Case): AppError {
+    const last = latest.history.at(-1);
+    const what =
+      last && last.action in CASE_ACTIONS ? `“${CASE_ACTIONS[last.action as CaseAction]}”` : '处理';
+    return new AppError(
+      'AFFAIRS.CASE_CHANGED',
+      `该办件刚被其他工作人员${what}，现为“${CASE_STATES[latest.state]}”，请刷新后再操作`,
+      { revision: latest.revision, state: latest.state },
+    );
+  }
+
+  private decide(materials: Case['item']['materials'], checks: readonly MaterialCheck[]) {
+    try {
+      return decideIntake(materials, checks);
+    } catch (error) {
+      if (error instanceof IntakeChecklistError)
+        throw new AppError('AFFAIRS.CHECKLIST_INCOMPLETE', error.problems[0], error.problems);
+      throw error;
+    }
+  }
+
+  private assertCanSee(found: Case, principal: Principal): void {
+    if (principal.kind === 'resident') assertSelf(principal, found.residentId);
+    else assertScope(principal, found.centreId);
+  }
+
+  private lookupHash(caseNo: string, idTail: string): string {
+    return this.lookupIndex.compute(`${caseNo}:${idTail.toUpperCase()}`, 'cases.lookup');
+  }
+
+  private async load(caseNo: string): Promise<Case> {
+    const found = await this.cases.findById(caseNo).lean<Case>();
+    if (!found) throw new AppError('AFFAIRS.CASE_NOT_FOUND', `没有找到编号为 ${caseNo} 的办件`);
+    return found;
+  }
+
+  private byIdempotencyKey(key: string): Promise<Case | null> {
+    return this.cases.findOne({ idempotencyKey: key }).lean<Case>();
+  }
+
+  view(found: Case): CaseView {
+    const now = this.clock();
+    const running = ['accepted', 'assigned'].includes(found.state) ? found.acceptedAt : null;
+    return {
+      caseNo: found._id,
+      revision: found.revision,
+      centreId: found.centreId,
+      item: {
+        code: found.item.code,
+        version: found.item.version,
+        name: found.item.name,
+        promisedDays: found.item.promisedDays,
+      },
+      residentId: found.residentId,
+      state: found.state,
+      allowedActions: allowedActions(found.state).filter((a) => a !== 'rate'),
+      openedAt: new Date(found.openedAt).toISOString(),
+      acceptedAt: found.acceptedAt ? new Date(found.acceptedAt).toISOString() : null,
+      due: found.due,
+      sla: running ? slaStatus(new Date(running), found.item.promisedDays, now).state : null,
+      missing: found.missing,
+      deferred: found.deferred,
+      assignee: found.assignee,
+      trips: found.trips,
+      rating: found.rating ? { ...found.rating, at: new Date(found.rating.at).toISOString() } : null,
+      rectification: found.rectification
+        ? {
+            ...found.rectification,
+            answeredAt: found.rectification.answeredAt
+              ? new Date(found.rectification.answeredAt).toISOString()
+              : null,
+            overdue: !found.rectification.answer && now > endOfShanghaiDay(found.rectification.due),
+          }
+        : null,
+      history: found.history,
+    };
+  }
+}

@@ -1,0 +1,25 @@
+import type { ItemContent } from '@psc/contracts/catalogue';
+import { Schema } from 'mongoose';
+
+/** A catalogue item version as this service received it; cases are opened against these, never a live call. */
+export interface ItemCopy {
+  _id: string;
+  code: string;
+  version: number;
+  content: ItemContent;
+  publishedAt: Date;
+}
+
+export const ITEM_COPY_MODEL = 'ItemCopy';
+export const copyId = (code: string, version: number) => `${code}@${version}`;
+
+export const itemCopySchema = new Schema<ItemCopy>(
+  {
+    _id: { type: String, required: true },
+    code: { type: String, required: true },
+    version: { type: Number, required: true },
+    content: { type: Schema.Types.Mixed, required: true },
+    publishedAt: { type: Date, required: true },
+  },
+  { collection: 'item_versions', versionKey: false, minimize: false, strict: false },
+);

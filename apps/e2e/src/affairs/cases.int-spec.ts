@@ -1,0 +1,277 @@
+import { waitFor } from '@psc/testing';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { PipelineWorld } from '../pipeline/harness';
+
+const CENTRE = 'sz/futian/xiangmihu/c-001';
+
+interface CaseView {
+  caseNo: string;
+  revision: number;
+  state: string;
+  missing: string[];
+  deferred: { names: string[]; due: string | null };
+  due: string | null;
+  trips: number;
+  allowedActions: string[];
+  rectification: { due: string; answer: string | null } | null;
+  history: { action: string; by: string; role: string; reason: string | null }[];
+}
+
+/** 一窗受理 to 评价 through the gateway, against an item version affairs learnt from the catalogue's events. */
+describe('affairs: cases from intake to rating', () => {
+  const world = new PipelineWorld(inject('stack'));
+  const code = world.nextCode();
+  const headers: Record<string, Record<string, string>> = {};
+  const api = (path: string) => `${world.apps.gateway!.url}/api${path}`;
+  const send = async (who: string, method: string, path: string, body?: unknown, extra = {}) =>
+    fetch(api(path), {
+      method,
+      headers: { 'content-type': 'application/json', ...headers[who], ...extra },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  const all = (provided: boolean, except: string[] = []) =>
+    ['居民身份证', '户口簿', '收入证明'].map((name) => ({
+      name,
+      provided: except.includes(name) ? !provided : provided,
+    }));
+  let keySeq = 0;
+  const open = (
+    materials: { name: string; provided: boolean }[],
+    key = `intake-${process.pid}-${++keySeq}`,
+  ) =>
+    send(
+      'counter',
+      'POST',
+      '/affairs/cases',
+      {
+        centreId: CENTRE,
+        itemCode: code,
+        residentId: 'resident-1',
+        idTail: '12345X',
+        materials,
+      },
+      { 'idempotency-key': key },
+    );
+  const act = (who: string, caseNo: string, body: Record<string, unknown>) =>
+    send(who, 'POST', `/affairs/cases/${caseNo}/actions`, body);
+
+  beforeAll(async () => {
+    await world.startAll({ affairs: true });
+    const bearer = async (role: Parameters<typeof world.tokenFor>[0], scope = CENTRE) => ({
+      authorization: `Bearer ${await world.tokenFor(role, scope)}`,
+    });
+    headers.counter = await bearer('counter_staff');
+    headers.otherCounter = await bearer('counter_staff', 'sz/futian/lianhua/c-001');
+    headers.dept = await bearer('dept_reviewer', 'sz/futian');
+    headers.admin = await bearer('centre_admin');
+    headers.resident = await world.residentHeaders('resident-1');
+    headers.stranger = await world.residentHeaders('resident-2');
+
+    const item = {
+      code,
+      name: '最低生活保障申请',
+      theme: 'civil-assistance',
+      summary: '为家庭人均收入低于当地低保标准的居民提供基本生活保障。',
+      department: '区民政局',
+      legalBasis: ['《社会救助暂行办法》第九条'],
+      conditions: ['家庭人均收入低于当地最低生活保障标准'],
+      materials: [
+        { name: '居民身份证', form: 'original_and_copy', copies: 1, deferrable: false },
+        { name: '户口簿', form: 'original', copies: 1, deferrable: false },
+        { name: '收入证明', form: 'original', copies: 1, deferrable: true },
+      ],
+      legalDays: 20,
+      promisedDays: 10,
+      visits: 1,
+      delivery: ['window'],
+    };
+    const admin = { 'content-type': 'application/json', ...world.adminHeaders };
+    expect(
+      (await fetch(api('/catalogue/items'), { method: 'POST', headers: admin, body: JSON.stringify(item) }))
+        .status,
+    ).toBe(201);
+    expect(
+      (await fetch(api(`/catalogue/items/${code}/publish`), { method: 'POST', headers: admin })).status,
+    ).toBe(201);
+    // affairs learns the version from Kafka, never by calling the catalogue
+    await waitFor(async () => (await open(all(true))).status === 201, {
+      what: 'affairs to know the published item',
+    });
+  });
+  afterAll(() => world.dispose());
+
+  it('sends an intake missing a required material to 补正 with everything missing, and accepts it on the return visit', async () => {
+    const opened = await open(all(true, ['户口簿', '收入证明']));
+    expect(opened.status).toBe(201);
+    const first = (await opened.json()) as CaseView;
+    expect(first).toMatchObject({
+      state: 'correcting',
+      missing: ['户口簿', '收入证明'],
+      trips: 1,
+      due: null,
+    });
+    expect(first.caseNo).toMatch(/^\d{11}$/);
+
+    const stillMissing = await act('counter', first.caseNo, {
+      action: 'supplement',
+      revision: 1,
+      materials: all(true, ['户口簿']),
+    });
+    expect(stillMissing.status).toBe(400);
+    expect(((await stillMissing.json()) as { message: string }).message).toBe('仍缺少必须提交的材料：户口簿');
+
+    const back = (await (
+      await act('counter', first.caseNo, { action: 'supplement', revision: 1, materials: all(true) })
+    ).json()) as CaseView;
+    expect(back).toMatchObject({ state: 'accepted', trips: 2, missing: [], revision: 2 });
+    expect(back.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const assigned = (await (
+      await act('counter', back.caseNo, {
+        action: 'assign',
+        revision: 2,
+        assignee: { kind: 'department', name: '区民政局' },
+      })
+    ).json()) as CaseView;
+    expect(assigned.state).toBe('assigned');
+    const completed = (await (
+      await act('dept', back.caseNo, { action: 'complete', revision: 3 })
+    ).json()) as CaseView;
+    expect(completed.state).toBe('completed');
+    const delivered = (await (
+      await act('counter', back.caseNo, { action: 'deliver', revision: 4, channel: 'mail' })
+    ).json()) as CaseView;
+    expect(delivered).toMatchObject({ state: 'delivered', trips: 2 });
+
+    const byStranger = await send('stranger', 'POST', `/affairs/cases/${back.caseNo}/rating`, { score: 5 });
+    expect(byStranger.status).toBe(403);
+    const rated = (await (
+      await send('resident', 'POST', `/affairs/cases/${back.caseNo}/rating`, { score: 4, comment: '很方便' })
+    ).json()) as CaseView;
+    expect(rated).toMatchObject({ state: 'rated', rectification: null });
+    expect(rated.history.map((h) => `${h.action}:${h.role}`)).toEqual([
+      'open:counter_staff',
+      'supplement:counter_staff',
+      'assign:counter_staff',
+      'complete:dept_reviewer',
+      'deliver:counter_staff',
+      'rate:resident',
+    ]);
+    const again = await send('resident', 'POST', `/affairs/cases/${back.caseNo}/rating`, { score: 5 });
+    expect(((await again.json()) as { code: string }).code).toBe('AFFAIRS.ALREADY_RATED');
+  });
+
+  it('accepts on promise (容缺) when only a material allowed to follow is missing', async () => {
+    const accepted = (await (await open(all(true, ['收入证明']))).json()) as CaseView;
+    expect(accepted).toMatchObject({ state: 'accepted', deferred: { names: ['收入证明'] } });
+    expect(accepted.deferred.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it('refuses every illegal step with 409 and says what the case can do now', async () => {
+    const c = (await (await open(all(true))).json()) as CaseView;
+    const early = await act('counter', c.caseNo, { action: 'deliver', revision: 1, channel: 'window' });
+    expect(early.status).toBe(409);
+    expect(((await early.json()) as { message: string }).message).toBe(
+      '办件当前为“已受理”，不能“送达/领取”；现在可以：分办、办结、要求补正、不予受理',
+    );
+    const refused = (await (
+      await act('counter', c.caseNo, { action: 'refuse', revision: 1, reason: '不符合申请条件' })
+    ).json()) as CaseView;
+    expect(refused.state).toBe('refused');
+    const afterEnd = await act('counter', c.caseNo, {
+      action: 'assign',
+      revision: 2,
+      assignee: { kind: 'proxy', name: '志愿者李四' },
+    });
+    expect(((await afterEnd.json()) as { message: string }).message).toContain('该办件已结束');
+    const noReason = await act('counter', c.caseNo, { action: 'refuse', revision: 2 });
+    expect(noReason.status).toBe(400);
+    const rateByStaff = await act('counter', c.caseNo, { action: 'rate', revision: 2 });
+    expect(rateByStaff.status).toBe(403);
+  });
+
+  it('lets exactly one of two staff acting on one case at once win, and tells the other', async () => {
+    const c = (await (await open(all(true))).json()) as CaseView;
+    const [a, b] = await Promise.all([
+      act('counter', c.caseNo, {
+        action: 'assign',
+        revision: 1,
+        assignee: { kind: 'department', name: '区民政局' },
+      }),
+      act('admin', c.caseNo, { action: 'refuse', revision: 1, reason: '材料不实' }),
+    ]);
+    expect([a.status, b.status].sort()).toEqual([200, 409]);
+    const loser = (await (a.status === 409 ? a : b).json()) as { code: string; message: string };
+    expect(loser.code).toBe('AFFAIRS.CASE_CHANGED');
+    expect(loser.message).toMatch(/^该办件刚被其他工作人员“(分办|不予受理)”/);
+    expect(
+      (
+        await world
+          .db('affairs')
+          .collection('cases')
+          .findOne({ _id: c.caseNo as never })
+      )?.revision,
+    ).toBe(2);
+  });
+
+  it('opens one case for a double-tapped submission', async () => {
+    const key = `double-${process.pid}`;
+    const [a, b] = await Promise.all([open(all(true), key), open(all(true), key)]);
+    const [ca, cb] = (await Promise.all([a.json(), b.json()])) as CaseView[];
+    expect(ca.caseNo).toBe(cb.caseNo);
+    expect(await world.db('affairs').collection('cases').countDocuments({ idempotencyKey: key })).toBe(1);
+    const missingKey = await send('counter', 'POST', '/affairs/cases', {
+      centreId: CENTRE,
+      itemCode: code,
+      residentId: 'resident-1',
+      idTail: '12345X',
+      materials: all(true),
+    });
+    expect(missingKey.status).toBe(400);
+    expect(((await missingKey.json()) as { message: string }).message).toContain('Idempotency-Key');
+  });
+
+  it('opens a rectification on a 差评 that only that centre’s administrator answers, once', async () => {
+    const c = (await (await open(all(true))).json()) as CaseView;
+    await act('counter', c.caseNo, { action: 'complete', revision: 1 });
+    await act('counter', c.caseNo, { action: 'deliver', revision: 2, channel: 'window' });
+    const rated = (await (
+      await send('resident', 'POST', `/affairs/cases/${c.caseNo}/rating`, {
+        score: 2,
+        comment: '等待时间太长',
+      })
+    ).json()) as CaseView;
+    expect(rated.rectification).toMatchObject({ answer: null });
+    expect(rated.trips).toBe(2);
+    const outsider = await send('otherCounter', 'POST', `/affairs/cases/${c.caseNo}/rectification`, {
+      answer: '已加开窗口',
+    });
+    expect(outsider.status).toBe(403);
+    const answered = (await (
+      await send('admin', 'POST', `/affairs/cases/${c.caseNo}/rectification`, {
+        answer: '高峰时段加开一个综合窗口',
+      })
+    ).json()) as CaseView;
+    expect(answered.rectification?.answer).toBe('高峰时段加开一个综合窗口');
+    const twice = await send('admin', 'POST', `/affairs/cases/${c.caseNo}/rectification`, {
+      answer: '再次答复内容',
+    });
+    expect(twice.status).toBe(409);
+  });
+
+  it('shows progress to whoever has the case number and the last 6 of the ID number, and nothing otherwise', async () => {
+    const c = (await (await open(all(true))).json()) as CaseView;
+    const ok = await fetch(api(`/affairs/cases/${c.caseNo}/progress?idTail=12345x`));
+    expect(ok.status).toBe(200);
+    expect(await ok.json()).toMatchObject({
+      caseNo: c.caseNo,
+      itemName: '最低生活保障申请',
+      state: 'accepted',
+    });
+    const wrong = await fetch(api(`/affairs/cases/${c.caseNo}/progress?idTail=123456`));
+    expect(wrong.status).toBe(404);
+    expect(((await wrong.json()) as { message: string }).message).toBe(
+      '办件编号或身份证号码后 6 位不正确，请核对后重试',
+    );
+  });
+});

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+import { CASE_STATE_CODES } from './case';
+
+const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+const state = z.enum(CASE_STATE_CODES);
+
+/** Fields every case event carries, so a read model (one-trip rate, SLA boards) needs no other source. */
+const caseFacts = {
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  itemVersion: z.number().int().positive(),
+  /** in-person visits so far; the one-trip rate counts completed cases with at most one */
+  trips: z.number().int().min(0),
+};
+
+export const affairsCaseOpenedV1 = z.object({
+  ...caseFacts,
+  itemName: z.string().min(1),
+  state: z.enum(['correcting', 'accepted']),
+  openedAt: z.iso.datetime(),
+  openedBy: z.string().min(1),
+  /** materials missing at intake: the 一次性告知书 lists them */
+  missing: z.array(z.string().min(1)),
+  /** materials accepted on promise (容缺), due by `promiseDue` */
+  deferred: z.array(z.string().min(1)),
+  promiseDue: day.nullable(),
+  /** the working day by which the case must be completed, once it is accepted */
+  due: day.nullable(),
+});
+
+export const affairsCaseTransitionedV1 = z.object({
+  ...caseFacts,
+  action: z.string().min(1),
+  from: state,
+  to: state,
+  by: z.string().min(1),
+  role: z.string().min(1),
+  at: z.iso.datetime(),
+  reason: z.string().nullable(),
+  due: day.nullable(),
+  rating: z.number().int().min(1).max(5).nullable(),
+});
+
+/** The centre's answer to a 差评; `onTime` says whether it came within the deadline. */
+export const affairsCaseRectifiedV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  by: z.string().min(1),
+  at: z.iso.datetime(),
+  due: day,
+  onTime: z.boolean(),
+});
+
+export const affairsTicketIssuedV1 = z.object({
+  ticketId: z.string().min(1),
+  centreId: z.string().min(1),
+  number: z.string().min(1),
+  queue: z.string().min(1),
+  issuedAt: z.iso.datetime(),
+});
+
+export const affairsTicketCalledV1 = z.object({
+  ticketId: z.string().min(1),
+  centreId: z.string().min(1),
+  number: z.string().min(1),
+  window: z.string().min(1),
+  calledAt: z.iso.datetime(),
+  recall: z.boolean(),
+});
+
+export const affairsTicketClosedV1 = z.object({
+  ticketId: z.string().min(1),
+  centreId: z.string().min(1),
+  number: z.string().min(1),
+  outcome: z.enum(['served', 'no_show']),
+  at: z.iso.datetime(),
+});
