@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
 import { CasesModule } from './cases/cases.module';
 import type { AffairsConfig } from './config';
+import { QueueModule } from './queue/queue.module';
+import { SharedModule } from './shared/shared.module';
 
 export const SERVICE = 'affairs';
 
@@ -10,7 +12,12 @@ export class AppModule {
   static register(config: AffairsConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config, { consumerGroup: 'affairs.cases' }), CasesModule],
+      imports: [
+        ...serviceFoundation(SERVICE, config, { consumerGroup: 'affairs.cases' }),
+        SharedModule,
+        CasesModule,
+        QueueModule,
+      ],
     };
   }
 }

@@ -74,14 +74,3 @@ caseSchema.plugin(outboxPlugin);
 caseSchema.index({ idempotencyKey: 1 }, { unique: true });
 caseSchema.index({ centreId: 1, state: 1 });
 caseSchema.index({ residentId: 1 });
-
-/** Per-day sequence documents for case numbers. */
-export interface Counter {
-  _id: string;
-  seq: number;
-}
-export const COUNTER_MODEL = 'Counter';
-export const counterSchema = new Schema<Counter>(
-  { _id: { type: String, required: true }, seq: { type: Number, required: true } },
-  { collection: 'counters', versionKey: false },
-);

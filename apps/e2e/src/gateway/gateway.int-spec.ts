@@ -244,7 +244,7 @@ describe('gateway: security, UIs, runtime config and live push', () => {
   });
 
   it('opens staff channels only with a fitting token, taken from the query string and kept out of the logs', async () => {
-    const url = `${gateway}/api/events/stream?channels=catalogue,queue`;
+    const url = `${gateway}/api/events/stream?channels=catalogue,case`;
     const anonymous = await fetch(url, { headers: client() });
     expect(anonymous.status).toBe(401);
     expect(((await anonymous.json()) as { code: string }).code).toBe('AUTH.TOKEN_MISSING');

@@ -16,11 +16,11 @@ describe('push channels', () => {
     expect(isChannel('identity')).toBe(false);
   });
 
-  it('keeps the catalogue public and the rest to staff', () => {
+  it('keeps the catalogue and the hall’s queue public and cases to staff', () => {
     expect(CHANNELS.catalogue.access).toBe('public');
-    expect(protectedChannels(['catalogue'])).toEqual([]);
+    expect(protectedChannels(['catalogue', 'queue'])).toEqual([]);
     const needed = protectedChannels(['catalogue', 'queue', 'case']);
-    expect(needed.map((n) => n.channel)).toEqual(['queue', 'case']);
+    expect(needed.map((n) => n.channel)).toEqual(['case']);
     for (const { roles } of needed) {
       expect(roles).not.toContain('resident');
       expect(roles).not.toContain('volunteer');

@@ -2,11 +2,12 @@ import type { Role } from '@psc/auth';
 
 /**
  * What a screen may subscribe to, which event types feed it (by type prefix) and who may listen. Catalogue changes
- * are public (the kiosk shows them to anyone); queue and case events concern people, so only staff hear them.
+ * are public (the kiosk shows them to anyone), and so are queue events: ticket numbers and windows, what the hall
+ * display shows aloud anyway. Case events concern people, so only staff hear them.
  */
 export const CHANNELS = {
   catalogue: { prefixes: ['catalogue.'], access: 'public' },
-  queue: { prefixes: ['affairs.queue.'], access: ['counter_staff', 'centre_admin', 'city_admin'] },
+  queue: { prefixes: ['affairs.queue.'], access: 'public' },
   case: {
     prefixes: ['affairs.case.'],
     access: ['counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin'],

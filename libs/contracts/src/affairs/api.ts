@@ -36,6 +36,11 @@ export const callNextRequest = z.object({
 });
 export type CallNextRequest = z.infer<typeof callNextRequest>;
 
+export const closeTicketRequest = z.object({
+  outcome: z.enum(['served', 'no_show'], { error: '请选择已办理或过号' }),
+});
+export type CloseTicketRequest = z.infer<typeof closeTicketRequest>;
+
 export interface TicketView {
   ticketId: string;
   centreId: string;
