@@ -66,6 +66,7 @@ describe('route inventory: nothing is open by accident', () => {
         'gateway GET /health',
         'identity GET /residents/me',
         'identity POST /residents/otp',
+        'identity POST /residents/lookup',
         'affairs POST /cases',
         'affairs POST /cases/{caseNo}/actions',
         'affairs GET /cases/{caseNo}/progress',

@@ -6,7 +6,7 @@ import { APP_CONFIG, AppError } from '@psc/server-kit';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import type { IdentityConfig } from '../config';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { type Account, ACCOUNT_MODEL, userView } from './account.model';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-rules';

@@ -6,7 +6,7 @@ import { AppError } from '@psc/server-kit';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { SessionsService } from '../sessions/sessions.service';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { type Account, ACCOUNT_MODEL, userView } from './account.model';
 import { PasswordHasher } from './password-hasher';
 import {

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { Outbox } from '@psc/messaging';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import type { AccessContext } from './access-context';
 import { type AuditAction, PII_AUDIT_MODEL, type PiiAuditEntry } from './pii-audit.model';
 

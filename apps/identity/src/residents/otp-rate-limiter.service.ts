@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectModel } from '@nestjs/mongoose';
 import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { endOfHour, hourOf, rateLimitedMessage, type RateRule, retryAt } from './otp-rules';
 import { RATE_COUNTER_MODEL, type RateCounter } from './rate-limit.model';
 

@@ -11,6 +11,7 @@ import type { OtpRateLimiter } from './otp-rate-limiter.service';
 import { OTP_RATE_RULES } from './otp-rules';
 import { PII, type Resident } from './resident.model';
 import { ResidentOtpService } from './resident-otp.service';
+import { ResidentRegistry } from './resident-registry.service';
 
 const ID = '11010519491231002X';
 const PHONE = '13812345678';
@@ -35,16 +36,22 @@ function newService(existing: Resident[] = []) {
     audit: { record: vi.fn().mockResolvedValue(undefined) },
     clock: manualClock(),
   };
+  const registry = new ResidentRegistry(
+    deps.residents as unknown as Model<Resident>,
+    cipher,
+    index,
+    deps.audit as unknown as AuditService,
+    deps.clock,
+  );
   const sut = new ResidentOtpService(
     deps.residents as unknown as Model<Resident>,
     deps.challenges as unknown as Model<OtpChallenge>,
     deps.limiter as unknown as OtpRateLimiter,
+    registry,
     cipher,
-    index,
     deps.sms,
     deps.tokens as unknown as TokenIssuer,
     deps.sessions as unknown as SessionsService,
-    deps.audit as unknown as AuditService,
     deps.clock,
   );
   const sentCode = () => /(\d{6})/.exec(deps.sms.send.mock.calls.at(-1)?.[1] as string)![1];
@@ -131,6 +138,19 @@ describe('ResidentOtpService.requestOtp', () => {
     });
     expect(limiter.hit).toHaveBeenCalledTimes(3);
     expect(sms.send).not.toHaveBeenCalled();
+  });
+
+  it('sends the code to the winner’s phone when another registration of the ID number got in first', async () => {
+    const { sut, sms, residents, limiter, audit } = newService();
+    // the same person registers at the counter while this kiosk waits on its limits
+    limiter.hit.mockImplementationOnce(async () => {
+      residents.docs.set('r-1', known() as never);
+    });
+    const response = await sut.requestOtp({ ...request, phone: '13900000000' });
+    expect(residents.docs.size).toBe(1);
+    expect(sms.send).toHaveBeenCalledWith(PHONE, expect.any(String));
+    expect(response.maskedPhone).toBe('138****5678');
+    expect(audit.record).not.toHaveBeenCalled();
   });
 
   it('sends nothing when a limit refuses', async () => {

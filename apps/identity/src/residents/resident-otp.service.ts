@@ -2,14 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { TokenIssuer } from '@psc/auth';
 import type { CreateResidentSessionRequest, RequestResidentOtpRequest } from '@psc/contracts/identity';
-import { BlindIndex, FieldCipher } from '@psc/pii';
+import { FieldCipher } from '@psc/pii';
 import { AppError } from '@psc/server-kit';
-import { maskIdNumber, maskName, maskPhone, validateIdNumber } from '@psc/util';
+import { maskIdNumber, maskName, maskPhone } from '@psc/util';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { AuditService } from '../audit/audit.service';
 import { SessionsService } from '../sessions/sessions.service';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { SmsProvider } from '../sms/sms-provider';
 import { OTP_CHALLENGE_MODEL, type OtpChallenge } from './otp-challenge.model';
 import { OtpRateLimiter } from './otp-rate-limiter.service';
@@ -25,9 +24,7 @@ import {
   wrongCodeMessage,
 } from './otp-rules';
 import { PII, RESIDENT_MODEL, type Resident } from './resident.model';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
-const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
+import { ResidentRegistry } from './resident-registry.service';
 
 /** Kiosk sign-in: ID number + name, a code by SMS, then a short resident session bound to the kiosk session. */
 @Injectable()
@@ -36,38 +33,36 @@ export class ResidentOtpService {
     @InjectModel(RESIDENT_MODEL) private readonly residents: Model<Resident>,
     @InjectModel(OTP_CHALLENGE_MODEL) private readonly challenges: Model<OtpChallenge>,
     private readonly limiter: OtpRateLimiter,
+    private readonly registry: ResidentRegistry,
     private readonly cipher: FieldCipher,
-    private readonly index: BlindIndex,
     private readonly sms: SmsProvider,
     private readonly tokens: TokenIssuer,
     private readonly sessions: SessionsService,
-    private readonly audit: AuditService,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async requestOtp(request: RequestResidentOtpRequest) {
-    const now = this.clock();
-    const id = validateIdNumber(request.idNumber, now);
-    if (!id.ok) throw new AppError('IDENTITY.ID_NUMBER_INVALID', id.message, { reason: id.code });
-    const idIndex = this.index.compute(id.value, PII.idNumber);
-    let resident = await this.residents.findOne({ idIndex }).lean<Resident>();
-    const phone = resident ? this.cipher.decrypt(resident.phoneEnc, PII.phone) : request.phone;
+    const lookup = await this.registry.find(request.idNumber);
+    const phone = lookup.resident ? this.registry.phoneOf(lookup.resident) : request.phone;
     // asked before any counter moves, so a first-time visitor who left the phone out is not made to wait
     if (!phone) throw new AppError('IDENTITY.PHONE_REQUIRED');
 
     // the name check comes after the limits: otherwise it would answer name/ID guesses without limit
     await this.limiter.hit(OTP_RATE_RULES.kiosk, request.kioskId);
-    await this.limiter.hit(OTP_RATE_RULES.id, idIndex);
-    const phoneIndex = resident?.phoneIndex ?? this.index.compute(phone, PII.phone);
-    await this.limiter.hit(OTP_RATE_RULES.phone, phoneIndex);
+    await this.limiter.hit(OTP_RATE_RULES.id, lookup.idIndex);
+    await this.limiter.hit(
+      OTP_RATE_RULES.phone,
+      lookup.resident?.phoneIndex ?? this.registry.phoneIndex(phone),
+    );
 
-    if (resident) {
-      if (!sameName(this.cipher.decrypt(resident.nameEnc, PII.name), request.name))
-        throw new AppError('IDENTITY.NAME_MISMATCH');
-    } else {
-      resident = await this.register(request.name, id.value, phone, idIndex, phoneIndex, now);
-    }
+    const { resident } = await this.registry.confirmOrRegister(lookup, request.name, phone, {
+      screen: 'kiosk',
+      purpose: '居民在自助终端登记身份',
+    });
+    // the stored phone, also when another registration of this ID number won a race with a different one
+    const to = this.registry.phoneOf(resident);
 
+    const now = this.clock();
     const code = newOtpCode();
     const challenge: OtpChallenge = {
       _id: randomUUID(),
@@ -78,10 +73,10 @@ export class ResidentOtpService {
       expiresAt: new Date(now.getTime() + OTP_TTL_MS),
     };
     await this.challenges.create(challenge);
-    await this.sms.send(phone, otpSmsText(code));
+    await this.sms.send(to, otpSmsText(code));
     return {
       challengeId: challenge._id,
-      maskedPhone: maskPhone(phone),
+      maskedPhone: maskPhone(to),
       expiresAt: challenge.expiresAt.toISOString(),
     };
   }
@@ -141,45 +136,5 @@ export class ResidentOtpService {
         idNumber: maskIdNumber(this.cipher.decrypt(resident.idNumberEnc, PII.idNumber)),
       },
     };
-  }
-
-  private async register(
-    name: string,
-    idNumber: string,
-    phone: string,
-    idIndex: string,
-    phoneIndex: string,
-    now: Date,
-  ): Promise<Resident> {
-    const resident: Resident = {
-      _id: randomUUID(),
-      nameEnc: this.cipher.encrypt(name, PII.name),
-      idNumberEnc: this.cipher.encrypt(idNumber, PII.idNumber),
-      phoneEnc: this.cipher.encrypt(phone, PII.phone),
-      idIndex,
-      phoneIndex,
-      indexKeyId: this.index.keyId,
-      createdAt: now,
-    };
-    try {
-      await this.residents.create(resident);
-    } catch (error) {
-      // the same person registering at two kiosks at once: the unique blind index lets one win
-      if (!isDuplicateKey(error)) throw error;
-      const winner = await this.residents.findOne({ idIndex }).lean<Resident>();
-      if (!winner) throw error;
-      if (!sameName(this.cipher.decrypt(winner.nameEnc, PII.name), name))
-        throw new AppError('IDENTITY.NAME_MISMATCH');
-      return winner;
-    }
-    await this.audit.record({
-      subject: resident._id,
-      actor: { id: resident._id, kind: 'resident', role: 'resident' },
-      action: 'create',
-      fields: ['name', 'idNumber', 'phone'],
-      screen: 'kiosk',
-      purpose: '居民在自助终端登记身份',
-    });
-    return resident;
   }
 }

@@ -2,6 +2,8 @@ import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@n
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@psc/auth';
 import {
+  type CounterResidentLookupRequest,
+  counterResidentLookupRequest,
   type CreateResidentSessionRequest,
   createResidentSessionRequest,
   type RequestResidentOtpRequest,
@@ -64,6 +66,19 @@ export class ResidentsController {
       principal.sub,
       accessContext(principal, headers, '本人查看个人信息'),
     );
+  }
+
+  // the counter (一窗受理) identifies the applicant before opening a case; residents are city-wide, so no scope check
+  @Post('lookup')
+  @Roles('counter_staff', 'centre_admin')
+  @HttpCode(200)
+  @ApiZodBody(counterResidentLookupRequest)
+  lookup(
+    @CurrentPrincipal() principal: Principal,
+    @Body(new ZodPipe(counterResidentLookupRequest)) body: CounterResidentLookupRequest,
+    @Headers() headers: RequestHeaders,
+  ) {
+    return this.residents.lookupAtCounter(body, accessContext(principal, headers, '窗口受理核验申请人身份'));
   }
 
   @Get('me/access-log')

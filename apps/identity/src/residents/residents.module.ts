@@ -6,6 +6,7 @@ import { OtpRateLimiter } from './otp-rate-limiter.service';
 import { RATE_COUNTER_MODEL, rateCounterSchema } from './rate-limit.model';
 import { RESIDENT_MODEL, residentSchema } from './resident.model';
 import { ResidentOtpService } from './resident-otp.service';
+import { ResidentRegistry } from './resident-registry.service';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 
@@ -19,6 +20,6 @@ import { ResidentsService } from './residents.service';
     AuditModule,
   ],
   controllers: [ResidentsController],
-  providers: [ResidentOtpService, ResidentsService, OtpRateLimiter],
+  providers: [ResidentRegistry, ResidentOtpService, ResidentsService, OtpRateLimiter],
 })
 export class ResidentsModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal, SessionRevocation } from '@psc/auth';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { SESSION_MODEL, type Session } from './session.model';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;

@@ -3,7 +3,7 @@ import { TokenIssuer } from '@psc/auth';
 import { BlindIndex, FieldCipher } from '@psc/pii';
 import { APP_CONFIG } from '@psc/server-kit';
 import type { IdentityConfig } from '../config';
-import { CLOCK, systemClock } from './clock';
+import { CLOCK, systemClock } from '@psc/server-kit';
 
 /** What several features need: the clock, the token signer and the field cipher with its blind index. */
 @Global()

@@ -3,7 +3,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { maskPhone } from '@psc/util';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '../shared/clock';
+import { CLOCK, type Clock } from '@psc/server-kit';
 import { DEV_SMS_MODEL, type DevSms } from './dev-sms.model';
 import type { SmsProvider } from './sms-provider';
 

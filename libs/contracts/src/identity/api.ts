@@ -3,27 +3,62 @@ import { z } from 'zod';
 
 const chars = (value: string) => Array.from(value).length;
 
-/** Kiosk step 1. The ID number's own check (validateIdNumber) runs in the service, which answers with its reason. */
+// The ID number's own check (validateIdNumber) runs in the service, which answers IDENTITY.ID_NUMBER_INVALID with
+// its reason; the schema only keeps absurd input out.
+const idNumberField = z
+  .string({ error: '请输入身份证号码' })
+  .trim()
+  .min(1, '请输入身份证号码')
+  .max(40, '身份证号码应为18位');
+
+const residentNameField = z
+  .string({ error: '请输入姓名' })
+  .transform((v) => v.normalize('NFKC').trim())
+  .refine((v) => chars(v) >= 2 && chars(v) <= 20, '姓名应为 2–20 个字');
+
+/** Empty means not given. */
+const phoneField = z
+  .string()
+  .transform((v) => v.normalize('NFKC').trim())
+  .refine((v) => v === '' || isMobilePhone(v), '请输入正确的 11 位手机号码')
+  .optional();
+
+/** Kiosk step 1. */
 export const requestResidentOtpRequest = z.object({
-  idNumber: z
-    .string({ error: '请输入身份证号码' })
-    .trim()
-    .min(1, '请输入身份证号码')
-    .max(40, '身份证号码应为18位'),
-  name: z
-    .string({ error: '请输入姓名' })
-    .transform((v) => v.normalize('NFKC').trim())
-    .refine((v) => chars(v) >= 2 && chars(v) <= 20, '姓名应为 2–20 个字'),
-  phone: z
-    .string()
-    .transform((v) => v.normalize('NFKC').trim())
-    .refine((v) => v === '' || isMobilePhone(v), '请输入正确的 11 位手机号码')
-    .optional(),
+  idNumber: idNumberField,
+  name: residentNameField,
+  phone: phoneField,
   kioskId: z
     .string({ error: '缺少终端编号' })
     .regex(/^[A-Za-z0-9._-]{1,64}$/, '终端编号只能由字母、数字和 . _ - 组成'),
 });
 export type RequestResidentOtpRequest = z.infer<typeof requestResidentOtpRequest>;
+
+/**
+ * The counter (一窗受理) identifies an applicant from the ID card in hand: found by ID number and name, or registered
+ * when new (then the phone is required). A phone given for a known resident replaces the stored one.
+ */
+export const counterResidentLookupRequest = z.object({
+  idNumber: idNumberField,
+  name: residentNameField,
+  phone: phoneField,
+});
+export type CounterResidentLookupRequest = z.infer<typeof counterResidentLookupRequest>;
+
+export const counterResidentLookupResponse = z.object({
+  residentId: z.string(),
+  /** registered by this call */
+  created: z.boolean(),
+  /** the stored phone was replaced by the one given */
+  phoneUpdated: z.boolean(),
+  /** masked, as everywhere outside the identity service */
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string(),
+  /** last 6 characters of the ID number, for the "case number + last 6 digits" progress lookup */
+  idTail: z.string().length(6),
+});
+export type CounterResidentLookupResponse = z.infer<typeof counterResidentLookupResponse>;
 
 export const createResidentSessionRequest = z.object({
   challengeId: z.string({ error: '请先获取验证码' }).min(1, '请先获取验证码').max(64),
