@@ -101,7 +101,7 @@ describe('AccountsService seeding', () => {
     await sut.onApplicationBootstrap();
     expect([...accounts.docs.values()].map((a) => a.username)).toEqual(DEMO_ACCOUNTS.map((a) => a.username));
     await sut.onApplicationBootstrap(); // not twice
-    expect(accounts.docs.size).toBe(3);
+    expect(accounts.docs.size).toBe(DEMO_ACCOUNTS.length);
   });
 
   it('never seeds in production', async () => {

@@ -26,6 +26,11 @@ export const DEMO_ACCOUNTS: Pick<Account, 'username' | 'displayName' | 'roles'>[
     displayName: '中心管理员演示账号',
     roles: [{ role: 'centre_admin', scope: DEMO_CENTRE }],
   },
+  {
+    username: 'dept01',
+    displayName: '区民政局审核演示账号',
+    roles: [{ role: 'dept_reviewer', scope: 'sz/futian' }],
+  },
   { username: 'city01', displayName: '市级管理员演示账号', roles: [{ role: 'city_admin', scope: 'sz' }] },
 ];
 
