@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
+import { AffairsViewModule } from './affairs-view/affairs-view.module';
 import type { InsightConfig } from './config';
 import { CatalogueViewModule } from './catalogue-view/catalogue-view.module';
 
@@ -13,6 +14,7 @@ export class AppModule {
       imports: [
         ...serviceFoundation(SERVICE, config, { consumerGroup: 'insight.dashboards' }),
         CatalogueViewModule,
+        AffairsViewModule,
       ],
     };
   }

@@ -274,4 +274,21 @@ describe('affairs: cases from intake to rating', () => {
       '办件编号或身份证号码后 6 位不正确，请核对后重试',
     );
   });
+
+  it('updates the centre’s one-trip rate in insight once results are delivered', async () => {
+    const c = (await (await open(all(true))).json()) as CaseView;
+    await act('counter', c.caseNo, { action: 'complete', revision: 1 });
+    await act('counter', c.caseNo, { action: 'deliver', revision: 2, channel: 'mail' });
+    // delivered so far in this file: two cases after a second visit, this one in a single visit
+    const url = `${world.apps.gateway!.url}/api/insight/affairs/one-trip?centreId=${encodeURIComponent(CENTRE)}`;
+    let seen: { total: { delivered: number; oneTrip: number; rate: number } } | undefined;
+    await waitFor(
+      async () => {
+        seen = (await (await fetch(url, { headers: headers.admin })).json()) as typeof seen;
+        return seen?.total.delivered === 3;
+      },
+      { what: 'insight to count three delivered cases' },
+    );
+    expect(seen?.total).toEqual({ delivered: 3, oneTrip: 1, rate: 1 / 3 });
+  });
 });

@@ -1,0 +1,38 @@
+import { Controller, Get, Query } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { assertScope, CurrentPrincipal, type Principal, Roles } from '@psc/auth';
+import { AppError } from '@psc/server-kit';
+import type { Model } from 'mongoose';
+import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
+
+const rate = (t: Pick<OneTripTally, 'delivered' | 'oneTrip'>) => ({
+  delivered: t.delivered,
+  oneTrip: t.oneTrip,
+  rate: t.delivered > 0 ? t.oneTrip / t.delivered : null,
+});
+
+@ApiTags('affairs')
+@Controller('affairs')
+export class AffairsViewController {
+  constructor(@InjectModel(ONE_TRIP_MODEL) private readonly tallies: Model<OneTripTally>) {}
+
+  /** The one-trip rate of a centre, overall and per item. */
+  @Get('one-trip')
+  @Roles('counter_staff', 'centre_admin', 'city_admin')
+  @ApiQuery({ name: 'centreId' })
+  async oneTrip(@Query('centreId') centreId: string | undefined, @CurrentPrincipal() principal: Principal) {
+    if (!centreId) throw new AppError('COMMON.VALIDATION_FAILED', '缺少服务中心');
+    assertScope(principal, centreId);
+    const rows = await this.tallies.find({ centreId }, { _seen: 0 }).lean<OneTripTally[]>();
+    const total = rows.find((r) => r.itemCode === null);
+    return {
+      centreId,
+      total: rate(total ?? { delivered: 0, oneTrip: 0 }),
+      items: rows
+        .filter((r) => r.itemCode !== null)
+        .map((r) => ({ itemCode: r.itemCode, ...rate(r) }))
+        .sort((a, b) => b.delivered - a.delivered),
+    };
+  }
+}
