@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import {
   affairsCaseOpenedV1,
   affairsCaseRectifiedV1,
+  affairsCaseSlaAlertedV1,
+  affairsRectificationOverdueV1,
   affairsCaseTransitionedV1,
   affairsTicketCalledV1,
   affairsTicketClosedV1,
@@ -26,6 +28,12 @@ export const EVENTS = {
   'affairs.case.opened': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseOpenedV1 },
   'affairs.case.transitioned': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseTransitionedV1 },
   'affairs.case.rectified': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseRectifiedV1 },
+  'affairs.case.sla-alerted': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseSlaAlertedV1 },
+  'affairs.case.rectification-overdue': {
+    topic: TOPICS.affairsCase,
+    version: 1,
+    schema: affairsRectificationOverdueV1,
+  },
   'affairs.queue.ticket-issued': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketIssuedV1 },
   'affairs.queue.ticket-called': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketCalledV1 },
   'affairs.queue.ticket-closed': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketClosedV1 },

@@ -39,7 +39,11 @@ export interface Case {
     answer: string | null;
     answeredAt: Date | null;
     answeredBy: string | null;
+    /** the overdue alert went out */
+    flagged?: boolean;
   } | null;
+  /** the last SLA alert raised for the case */
+  slaAlerted: 'due_soon' | 'overdue' | null;
   history: CaseEvent[];
 }
 
@@ -65,6 +69,7 @@ export const caseSchema = new Schema<Case>(
     trips: { type: Number, required: true },
     rating: { type: Schema.Types.Mixed, default: null },
     rectification: { type: Schema.Types.Mixed, default: null },
+    slaAlerted: { type: String, default: null },
     history: { type: Schema.Types.Mixed, default: [] },
   },
   { collection: 'cases', versionKey: false, minimize: false },
@@ -74,3 +79,4 @@ caseSchema.plugin(outboxPlugin);
 caseSchema.index({ idempotencyKey: 1 }, { unique: true });
 caseSchema.index({ centreId: 1, state: 1 });
 caseSchema.index({ residentId: 1 });
+caseSchema.index({ state: 1 });

@@ -5,10 +5,11 @@ import { CaseNumbers } from './case-numbers.service';
 import { CASE_MODEL, caseSchema } from './case.model';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
+import { SlaWatch } from './sla-watch.service';
 
 @Module({
   imports: [CatalogueCopyModule, MongooseModule.forFeature([{ name: CASE_MODEL, schema: caseSchema }])],
   controllers: [CasesController],
-  providers: [CasesService, CaseNumbers],
+  providers: [CasesService, CaseNumbers, SlaWatch],
 })
 export class CasesModule {}

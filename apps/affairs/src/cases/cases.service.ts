@@ -104,6 +104,7 @@ export class CasesService {
       trips: 1,
       rating: null,
       rectification: null,
+      slaAlerted: null,
       history: [
         {
           action: 'open',
@@ -177,6 +178,7 @@ export class CasesService {
         trips += 1;
         Object.assign(changes, {
           missing: [],
+          slaAlerted: null,
           acceptedAt: now,
           due: addWorkingDays(now, current.item.promisedDays),
           deferred: {

@@ -54,7 +54,11 @@ export class QueueBoard {
     const at = new Date(data.calledAt);
     if (entry.calledAt && entry.calledAt >= at) return;
     // a call heard after the close (replicas' events cross) still says when and where; it does not reopen
-    Object.assign(entry, { calledAt: at, window: data.window, state: entry.closedAt ? entry.state : 'called' });
+    Object.assign(entry, {
+      calledAt: at,
+      window: data.window,
+      state: entry.closedAt ? entry.state : 'called',
+    });
   }
 
   closed(data: Closed): void {

@@ -34,6 +34,23 @@ describe('affairs: cases from intake to rating', () => {
       name,
       provided: except.includes(name) ? !provided : provided,
     }));
+  const baseItem = {
+    name: '最低生活保障申请',
+    theme: 'civil-assistance',
+    summary: '为家庭人均收入低于当地低保标准的居民提供基本生活保障。',
+    department: '区民政局',
+    legalBasis: ['《社会救助暂行办法》第九条'],
+    conditions: ['家庭人均收入低于当地最低生活保障标准'],
+    materials: [
+      { name: '居民身份证', form: 'original_and_copy', copies: 1, deferrable: false },
+      { name: '户口簿', form: 'original', copies: 1, deferrable: false },
+      { name: '收入证明', form: 'original', copies: 1, deferrable: true },
+    ],
+    legalDays: 20,
+    promisedDays: 10,
+    visits: 1,
+    delivery: ['window'],
+  };
   let keySeq = 0;
   const open = (
     materials: { name: string; provided: boolean }[],
@@ -67,24 +84,7 @@ describe('affairs: cases from intake to rating', () => {
     headers.resident = await world.residentHeaders('resident-1');
     headers.stranger = await world.residentHeaders('resident-2');
 
-    const item = {
-      code,
-      name: '最低生活保障申请',
-      theme: 'civil-assistance',
-      summary: '为家庭人均收入低于当地低保标准的居民提供基本生活保障。',
-      department: '区民政局',
-      legalBasis: ['《社会救助暂行办法》第九条'],
-      conditions: ['家庭人均收入低于当地最低生活保障标准'],
-      materials: [
-        { name: '居民身份证', form: 'original_and_copy', copies: 1, deferrable: false },
-        { name: '户口簿', form: 'original', copies: 1, deferrable: false },
-        { name: '收入证明', form: 'original', copies: 1, deferrable: true },
-      ],
-      legalDays: 20,
-      promisedDays: 10,
-      visits: 1,
-      delivery: ['window'],
-    };
+    const item = { ...baseItem, code };
     const admin = { 'content-type': 'application/json', ...world.adminHeaders };
     expect(
       (await fetch(api('/catalogue/items'), { method: 'POST', headers: admin, body: JSON.stringify(item) }))
@@ -290,5 +290,45 @@ describe('affairs: cases from intake to rating', () => {
       { what: 'insight to count three delivered cases' },
     );
     expect(seen?.total).toEqual({ delivered: 3, oneTrip: 1, rate: 1 / 3 });
+  });
+
+  it('warns once, without touching the revision staff act on, when a case comes within a working day of due', async () => {
+    const urgent = world.nextCode();
+    const admin = { 'content-type': 'application/json', ...world.adminHeaders };
+    const item = { ...baseItem, code: urgent, name: '临时救助紧急申请', legalDays: 1, promisedDays: 1 };
+    await fetch(api('/catalogue/items'), { method: 'POST', headers: admin, body: JSON.stringify(item) });
+    await fetch(api(`/catalogue/items/${urgent}/publish`), { method: 'POST', headers: admin });
+    let opened: Response | undefined;
+    await waitFor(
+      async () => {
+        opened = await send(
+          'counter',
+          'POST',
+          '/affairs/cases',
+          {
+            centreId: CENTRE,
+            itemCode: urgent,
+            residentId: 'resident-1',
+            idTail: '12345X',
+            materials: all(true),
+          },
+          { 'idempotency-key': `urgent-${process.pid}` },
+        );
+        return opened.status === 201;
+      },
+      { what: 'affairs to know the one-day item' },
+    );
+    const c = (await opened!.json()) as CaseView;
+    const cases = world
+      .db('affairs')
+      .collection<{ _id: string; slaAlerted: string | null; revision: number }>('cases');
+    await waitFor(async () => (await cases.findOne({ _id: c.caseNo }))?.slaAlerted === 'due_soon', {
+      what: 'the due-soon alert',
+    });
+    expect((await cases.findOne({ _id: c.caseNo }))?.revision).toBe(1);
+    const viewed = (await (await send('counter', 'GET', `/affairs/cases/${c.caseNo}`)).json()) as {
+      sla: string;
+    };
+    expect(viewed.sla).toBe('due_soon');
   });
 });

@@ -75,7 +75,8 @@ export class PipelineWorld {
         : name === 'catalogue'
           ? { SEED_CATALOGUE: 'false' }
           : name === 'affairs'
-            ? { CASE_LOOKUP_KEY: `lk1:${generateKey()}` }
+            ? // alerts within a second, not a minute
+              { CASE_LOOKUP_KEY: `lk1:${generateKey()}`, SLA_SWEEP_SECONDS: '1' }
             : {};
     const app = await startApp(name, { ...this.env(name), ...extra, ...env });
     this.apps[name] = app;

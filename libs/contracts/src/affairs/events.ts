@@ -42,6 +42,27 @@ export const affairsCaseTransitionedV1 = z.object({
   rating: z.number().int().min(1).max(5).nullable(),
 });
 
+/**
+ * A running case came within a working day of its due day (`due_soon`) or passed it (`overdue`); raised once per
+ * level, for the department it sits with and the centre's administrator.
+ */
+export const affairsCaseSlaAlertedV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  level: z.enum(['due_soon', 'overdue']),
+  due: day,
+  assignee: z.string().nullable(),
+});
+
+/** A 差评's rectification passed its deadline unanswered. */
+export const affairsRectificationOverdueV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  due: day,
+});
+
 /** The centre's answer to a 差评; `onTime` says whether it came within the deadline. */
 export const affairsCaseRectifiedV1 = z.object({
   caseNo: z.string().min(1),

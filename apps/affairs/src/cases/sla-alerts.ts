@@ -1,0 +1,25 @@
+import { endOfShanghaiDay, slaStatus } from '@psc/work-calendar';
+import type { Case } from './case.model';
+
+export type SlaLevel = 'due_soon' | 'overdue';
+
+/** Working days before the due day at which the department and the centre are warned. */
+export const WARN_DAYS = 1;
+
+/** The SLA alert a running case is owed now, if it has not had it (overdue after due_soon, never the reverse). */
+export function slaAlertDue(
+  found: Pick<Case, 'state' | 'acceptedAt' | 'item' | 'slaAlerted'>,
+  now: Date,
+): SlaLevel | null {
+  if (!found.acceptedAt || (found.state !== 'accepted' && found.state !== 'assigned')) return null;
+  const { state } = slaStatus(new Date(found.acceptedAt), found.item.promisedDays, now, WARN_DAYS);
+  if (state === 'overdue' && found.slaAlerted !== 'overdue') return 'overdue';
+  if (state === 'due_soon' && found.slaAlerted === null) return 'due_soon';
+  return null;
+}
+
+/** A 差评 whose answer is late and has not been flagged yet. */
+export function rectificationOverdue(found: Pick<Case, 'rectification'>, now: Date): boolean {
+  const open = found.rectification;
+  return Boolean(open && !open.answer && !open.flagged && now > endOfShanghaiDay(open.due));
+}

@@ -1,0 +1,93 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { Outbox } from '@psc/messaging';
+import { APP_CONFIG, CLOCK, type Clock } from '@psc/server-kit';
+import type { Model } from 'mongoose';
+import type { AffairsConfig } from '../config';
+import { type Case, CASE_MODEL } from './case.model';
+import { rectificationOverdue, slaAlertDue } from './sla-alerts';
+
+/**
+ * Raises the SLA warnings and overdue alerts, and flags late answers to 差评. Every replica sweeps; each alert is
+ * a conditional write on what was last raised, so it goes out once. Alerts do not bump the case revision: they
+ * must not make a member of staff's next step look stale.
+ */
+@Injectable()
+export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SlaWatch.name);
+  private timer?: NodeJS.Timeout;
+  private sweeping?: Promise<void>;
+
+  constructor(
+    @InjectModel(CASE_MODEL) private readonly cases: Model<Case>,
+    private readonly outbox: Outbox,
+    @Inject(CLOCK) private readonly clock: Clock,
+    @Inject(APP_CONFIG) private readonly config: AffairsConfig,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sweeping ??= this.sweep()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'SLA sweep failed; next sweep retries'))
+        .finally(() => (this.sweeping = undefined));
+    }, this.config.SLA_SWEEP_SECONDS * 1000);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sweeping;
+  }
+
+  async sweep(): Promise<void> {
+    const now = this.clock();
+    const running = await this.cases
+      .find({ state: { $in: ['accepted', 'assigned', 'rated'] } })
+      .lean<Case[]>();
+    for (const found of running) {
+      const level = slaAlertDue(found, now);
+      if (level && found.due)
+        await this.outbox.update(
+          this.cases,
+          { _id: found._id, slaAlerted: found.slaAlerted },
+          { $set: { slaAlerted: level } },
+          [
+            {
+              type: 'affairs.case.sla-alerted',
+              data: {
+                caseNo: found._id,
+                centreId: found.centreId,
+                itemCode: found.item.code,
+                level,
+                due: found.due,
+                assignee: found.assignee?.name ?? null,
+              },
+            },
+          ],
+        );
+      if (found.rectification && rectificationOverdue(found, now))
+        await this.outbox.update(
+          this.cases,
+          { _id: found._id, 'rectification.answer': null, 'rectification.flagged': { $ne: true } },
+          { $set: { 'rectification.flagged': true } },
+          [
+            {
+              type: 'affairs.case.rectification-overdue',
+              data: {
+                caseNo: found._id,
+                centreId: found.centreId,
+                itemCode: found.item.code,
+                due: found.rectification.due,
+              },
+            },
+          ],
+        );
+    }
+  }
+}
