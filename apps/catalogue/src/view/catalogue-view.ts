@@ -93,11 +93,19 @@ export class CatalogueView {
   }
 
   list(codes: ReadonlySet<string>, theme?: ThemeCode, limit = Number.POSITIVE_INFINITY): ItemSummary[] {
-    return [...codes]
-      .map((code) => this.summary(code))
-      .filter((s): s is ItemSummary => s !== undefined && (!theme || s.theme === theme))
-      .sort((a, b) => b.popularity - a.popularity || a.code.localeCompare(b.code))
-      .slice(0, limit);
+    return (
+      [...codes]
+        .map((code) => this.summary(code))
+        .filter((s): s is ItemSummary => s !== undefined && (!theme || s.theme === theme))
+        // before anyone has opened anything, themes in their usual order (社会保障 first), not codes alphabetically
+        .sort(
+          (a, b) =>
+            b.popularity - a.popularity ||
+            THEME_CODES.indexOf(a.theme) - THEME_CODES.indexOf(b.theme) ||
+            a.code.localeCompare(b.code),
+        )
+        .slice(0, limit)
+    );
   }
 
   search(query: string, codes: ReadonlySet<string>, limit: number): ItemSummary[] {

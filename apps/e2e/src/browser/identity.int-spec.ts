@@ -17,7 +17,8 @@ describe('identification in the browser', () => {
   let idleGateway: RunningApp;
 
   beforeAll(async () => {
-    await world.startAll({ identity: true });
+    // the kiosk's home shows its centre's catalogue: without the seed it would complain of a missing centre
+    await world.startAll({ identity: true, seedCatalogue: true });
     const { catalogue, insight, identity } = world.apps;
     // a second gateway over the same services whose kiosks fall idle after 6 s
     idleGateway = await startApp('gateway', {

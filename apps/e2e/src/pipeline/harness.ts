@@ -83,9 +83,9 @@ export class PipelineWorld {
     return app;
   }
 
-  /** The producer, the consumer and the gateway in front of them (and identity and affairs, when asked). */
-  async startAll({ identity = false, affairs = false } = {}): Promise<void> {
-    await this.start('catalogue');
+  /** The producer, the consumer and the gateway in front of them (identity, affairs and the seed when asked). */
+  async startAll({ identity = false, affairs = false, seedCatalogue = false } = {}): Promise<void> {
+    await this.start('catalogue', seedCatalogue ? { SEED_CATALOGUE: 'true' } : {});
     await this.start('insight');
     if (identity) await this.start('identity');
     if (affairs) await this.start('affairs');

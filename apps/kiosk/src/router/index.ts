@@ -1,3 +1,4 @@
+import { THEME_CODES } from '@psc/contracts/catalogue';
 import { createRouter, createWebHistory } from 'vue-router';
 import { useResidentStore } from '../stores/resident';
 import HomeView from '../views/home/HomeView.vue';
@@ -6,6 +7,21 @@ export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
   routes: [
     { path: '/', name: 'home', component: HomeView },
+    { path: '/search', name: 'search', component: () => import('../views/search/SearchView.vue') },
+    {
+      path: '/themes/:theme',
+      name: 'theme',
+      component: () => import('../views/theme/ThemeView.vue'),
+      props: true,
+      // an old bookmark or a mistyped address: the home screen lists the themes that exist
+      beforeEnter: (to) => (THEME_CODES as string[]).includes(String(to.params.theme)) || { name: 'home' },
+    },
+    {
+      path: '/items/:code',
+      name: 'item',
+      component: () => import('../views/item/ItemView.vue'),
+      props: true,
+    },
     { path: '/identify', name: 'identify', component: () => import('../views/identify/IdentifyView.vue') },
     {
       path: '/identify/code',
