@@ -46,6 +46,12 @@ export class CasesController {
     return this.cases.list(query, principal);
   }
 
+  @Get('mine')
+  @Roles('resident')
+  mine(@CurrentPrincipal() principal: Principal) {
+    return this.cases.mine(principal);
+  }
+
   /** Progress for anyone holding the case number and the last 6 of the applicant's ID number (kiosk, QR code). */
   @Get(':caseNo/progress')
   @Public()

@@ -282,6 +282,20 @@ export class CasesService {
       !timingSafeEqual(Buffer.from(found.lookupHash), expected)
     )
       throw new AppError('AFFAIRS.LOOKUP_FAILED');
+    return this.progressOf(found);
+  }
+
+  /** A signed-in resident's own cases, newest first, as progress (no staff names). */
+  async mine(principal: Principal): Promise<CaseProgress[]> {
+    const found = await this.cases
+      .find({ residentId: principal.sub })
+      .sort({ openedAt: -1 })
+      .limit(50)
+      .lean<Case[]>();
+    return found.map((c) => this.progressOf(c));
+  }
+
+  private progressOf(found: Case): CaseProgress {
     return {
       caseNo: found._id,
       itemName: found.item.name,

@@ -143,6 +143,13 @@ describe('affairs: cases from intake to rating', () => {
     ).json()) as CaseView;
     expect(delivered).toMatchObject({ state: 'delivered', trips: 2 });
 
+    const mine = (await (await send('resident', 'GET', '/affairs/cases/mine')).json()) as {
+      caseNo: string;
+      canRate: boolean;
+    }[];
+    expect(mine.find((c) => c.caseNo === back.caseNo)).toMatchObject({ canRate: true });
+    expect(await (await send('stranger', 'GET', '/affairs/cases/mine')).json()).toEqual([]);
+
     const byStranger = await send('stranger', 'POST', `/affairs/cases/${back.caseNo}/rating`, { score: 5 });
     expect(byStranger.status).toBe(403);
     const rated = (await (
