@@ -8,38 +8,92 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"sort"
 	"sync"
 
 	"github.com/FerretDB/wire"
+	"github.com/FerretDB/wire/wirebson"
 )
 
 // FerretDB 1.24 runs every update, findAndModify and delete as "query, change in Go, write the whole document back"
 // with nothing held in between, so two writers on one document lose one of the changes (measured: 100 concurrent
-// $inc on one document left 23) and a conditional update is not a compare-and-set. The gate sits in front of it
-// and lets one write command per collection run at a time; reads pass through untouched.
-var writeCommands = map[string]bool{"insert": true, "update": true, "delete": true, "findAndModify": true}
+// $inc on one document left 23) and a conditional update is not a compare-and-set. The gate sits in front of it and
+// runs those commands one at a time per document they name by _id, and one at a time per collection when they
+// select by anything else. Inserts (nothing read back) and reads pass through untouched.
+var statementsOf = map[string]struct{ field, filter string }{
+	"update":        {"updates", "q"},
+	"delete":        {"deletes", "q"},
+	"findAndModify": {"", "query"},
+}
 
 type gate struct {
 	backend string
 	log     *slog.Logger
 
-	mu    sync.Mutex
-	locks map[string]*sync.Mutex
+	mu          sync.Mutex
+	collections map[string]*sync.RWMutex
+	documents   map[string]*docLock
+}
+
+type docLock struct {
+	sync.Mutex
+	holders int
 }
 
 func newGate(backend string, log *slog.Logger) *gate {
-	return &gate{backend: backend, log: log, locks: map[string]*sync.Mutex{}}
+	return &gate{backend: backend, log: log, collections: map[string]*sync.RWMutex{}, documents: map[string]*docLock{}}
 }
 
-func (g *gate) lockFor(namespace string) *sync.Mutex {
+// lockPlan is what a write command must hold: the whole collection, or a share of it and some documents.
+type lockPlan struct {
+	collection string
+	ids        []string // sorted, so two commands naming the same documents take them in the same order
+	whole      bool
+}
+
+func (g *gate) acquire(plan lockPlan) func() {
 	g.mu.Lock()
-	defer g.mu.Unlock()
-	l, ok := g.locks[namespace]
+	coll, ok := g.collections[plan.collection]
 	if !ok {
-		l = &sync.Mutex{}
-		g.locks[namespace] = l
+		coll = &sync.RWMutex{}
+		g.collections[plan.collection] = coll
 	}
-	return l
+	docs := make([]*docLock, len(plan.ids))
+	if !plan.whole {
+		for i, id := range plan.ids {
+			key := plan.collection + "\x00" + id
+			d, ok := g.documents[key]
+			if !ok {
+				d = &docLock{}
+				g.documents[key] = d
+			}
+			d.holders++
+			docs[i] = d
+		}
+	}
+	g.mu.Unlock()
+
+	if plan.whole {
+		coll.Lock()
+		return coll.Unlock
+	}
+	coll.RLock()
+	for _, d := range docs {
+		d.Lock()
+	}
+	return func() {
+		for _, d := range docs {
+			d.Unlock()
+		}
+		coll.RUnlock()
+		g.mu.Lock()
+		for i, d := range docs {
+			if d.holders--; d.holders == 0 {
+				delete(g.documents, plan.collection+"\x00"+plan.ids[i])
+			}
+		}
+		g.mu.Unlock()
+	}
 }
 
 func (g *gate) serve(ln net.Listener) error {
@@ -76,12 +130,11 @@ func (g *gate) relay(client net.Conn) {
 			}
 			return
 		}
-		namespace, expectsReply := classify(request)
-		if namespace != "" {
-			lock := g.lockFor(namespace)
-			lock.Lock()
+		plan, expectsReply := classify(request)
+		if plan != nil {
+			release := g.acquire(*plan)
 			err = exchange(request, expectsReply, backend, fromBackend, client)
-			lock.Unlock()
+			release()
 		} else {
 			err = exchange(request, expectsReply, backend, fromBackend, client)
 		}
@@ -111,27 +164,90 @@ func exchange(request []byte, expectsReply bool, backend net.Conn, fromBackend *
 	return nil
 }
 
-// classify names the collection a write command changes ("" for anything else) and says whether a reply will come.
-func classify(message []byte) (namespace string, expectsReply bool) {
+// classify says what a write command must hold (nil for anything else) and whether a reply will come.
+func classify(message []byte) (plan *lockPlan, expectsReply bool) {
 	if opCode(message) != wire.OpCodeMsg {
-		return "", true
+		return nil, true
 	}
 	expectsReply = !opMsgFlags(message).FlagSet(wire.OpMsgMoreToCome)
 	var msg wire.OpMsg
 	if err := msg.UnmarshalBinaryNocopy(message[wire.MsgHeaderLen:]); err != nil {
-		return "", expectsReply
+		return nil, expectsReply
 	}
-	doc, err := msg.RawSection0().Decode()
+	doc, err := msg.RawSection0().DecodeDeep()
 	if err != nil {
-		return "", expectsReply
+		return nil, expectsReply
 	}
 	command := doc.Command()
-	if !writeCommands[command] {
-		return "", expectsReply
+	shape, ok := statementsOf[command]
+	if !ok {
+		return nil, expectsReply
 	}
 	collection, _ := doc.Get(command).(string)
 	db, _ := doc.Get("$db").(string)
-	return db + "." + collection, expectsReply
+	plan = &lockPlan{collection: db + "." + collection}
+
+	// the statements' filters: findAndModify has one; update and delete carry theirs in the body or, as drivers
+	// send them, in a document sequence
+	var filters []any
+	if shape.field == "" {
+		filters = append(filters, doc.Get(shape.filter))
+	} else {
+		if statements, ok := doc.Get(shape.field).(*wirebson.Array); ok {
+			for i := 0; i < statements.Len(); i++ {
+				if s, ok := statements.Get(i).(*wirebson.Document); ok {
+					filters = append(filters, s.Get(shape.filter))
+				} else {
+					plan.whole = true
+				}
+			}
+		}
+		for _, section := range msg.Sections() {
+			if section.Kind != 1 || section.Identifier != shape.field {
+				continue
+			}
+			for _, raw := range section.Documents() {
+				s, err := raw.DecodeDeep()
+				if err != nil {
+					plan.whole = true
+					continue
+				}
+				filters = append(filters, s.Get(shape.filter))
+			}
+		}
+	}
+
+	ids := map[string]bool{}
+	for _, filter := range filters {
+		id, ok := idOf(filter)
+		if !ok {
+			plan.whole = true
+			break
+		}
+		ids[id] = true
+	}
+	if len(filters) == 0 {
+		plan.whole = true
+	}
+	for id := range ids {
+		plan.ids = append(plan.ids, id)
+	}
+	sort.Strings(plan.ids)
+	return plan, expectsReply
+}
+
+// idOf names the one document a filter selects by _id equality; anything else ($in, no _id) selects by other means.
+func idOf(filter any) (string, bool) {
+	f, ok := filter.(*wirebson.Document)
+	if !ok {
+		return "", false
+	}
+	switch id := f.Get("_id").(type) {
+	case nil, *wirebson.Document, *wirebson.Array:
+		return "", false
+	default:
+		return fmt.Sprintf("%T:%v", id, id), true
+	}
 }
 
 func readMessage(r *bufio.Reader) ([]byte, error) {

@@ -2,7 +2,8 @@ import { MongoClient } from 'mongodb';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 // FerretDB alone loses concurrent writes to one document (it reads, changes in Go and writes the whole document
-// back); tools/stack/ferretdb/gate.go serialises write commands per collection. These cases fail without the gate.
+// back); tools/stack/ferretdb/gate.go runs write commands one at a time per document (by _id) or per collection
+// (any other filter). These cases fail without the gate.
 describe('the document store under concurrent writers', () => {
   const client = new MongoClient(inject('stack').mongoUri, { maxPoolSize: 40 });
   const db = client.db(`gate_${process.pid}`);
@@ -42,5 +43,16 @@ describe('the document store under concurrent writers', () => {
       ),
     );
     expect((await items.findOne({ _id: 'i' }))?.tags).toHaveLength(15);
+  });
+
+  it('keeps a conditional update that selects by another field than _id a compare-and-set', async () => {
+    const tickets = db.collection<{ _id: string; queue: string; state: string; window?: number }>('tickets');
+    await tickets.insertOne({ _id: 't1', queue: 'A', state: 'waiting' });
+    const claims = await Promise.all(
+      Array.from({ length: 12 }, (_, window) =>
+        tickets.updateOne({ queue: 'A', state: 'waiting' }, { $set: { state: 'called', window } }),
+      ),
+    );
+    expect(claims.filter((r) => r.modifiedCount === 1)).toHaveLength(1);
   });
 });
