@@ -11,15 +11,12 @@
 // BENCH_DURABLE (1: fsync on, as the dev stack; 0: the test-stack settings), BENCH_SKIP_BUILD (0),
 // BENCH_DIST (apps compiled elsewhere, to compare a variant; implies no build). Bounded: about 3.5 min at worst.
 
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import kafkajs from 'kafkajs';
 import { MongoClient } from 'mongodb';
-import { freePort, REPO_ROOT, startStack, stopStack } from '../stack/stack.mjs';
 import {
   cpuDelta,
   cpuSnapshot,
@@ -36,16 +33,21 @@ import {
   summarize,
   table,
 } from './lib.mjs';
+import {
+  bringUpStack,
+  buildServer,
+  DIST,
+  num,
+  REPO_ROOT,
+  RESULTS_DIR,
+  runMain,
+  Session,
+  skipServerBuild,
+  startServices,
+  withTimeout,
+} from './system.mjs';
 
 const { Kafka, logLevel } = kafkajs;
-const HERE = path.dirname(fileURLToPath(import.meta.url));
-const RESULTS_DIR = path.join(HERE, 'results');
-
-const num = (name, fallback) => {
-  const v = process.env[name];
-  return v === undefined || v === '' ? fallback : Number(v);
-};
-
 export const CONFIG = Object.freeze({
   rate: num('BENCH_RATE', 200),
   openSeconds: num('BENCH_OPEN_SECONDS', 15),
@@ -63,7 +65,7 @@ export const CONFIG = Object.freeze({
   stallMs: 15_000,
   warmup: 100,
   durable: process.env.BENCH_DURABLE !== '0',
-  skipBuild: process.env.BENCH_SKIP_BUILD === '1' || Boolean(process.env.BENCH_DIST),
+  skipBuild: skipServerBuild(),
 });
 
 export const TARGETS = Object.freeze({
@@ -73,219 +75,15 @@ export const TARGETS = Object.freeze({
   warmStartS: 60,
 });
 
-/** where the compiled apps are: dist/server, or BENCH_DIST to measure a variant without touching the tree */
 /** the load's Authorization header, filled once the apps' signing key exists */
 const authHeaders = {};
-const DIST = process.env.BENCH_DIST
-  ? path.resolve(process.env.BENCH_DIST)
-  : path.join(REPO_ROOT, 'dist/server');
 const INSIGHT_GROUP = 'insight.dashboards';
 const ITEM_TOPIC = 'catalogue.item.v1';
-const APPS = ['catalogue', 'insight', 'gateway'];
 // six base-36 characters: unique per run, and item codes stay within /^[A-Z0-9-]{3,32}$/
 const RUN = Date.now().toString(36).toUpperCase().slice(-6);
 
-const log = (line) => console.error(line);
-const T0 = performance.now();
-const step = (line) => log(`[bench +${((performance.now() - T0) / 1000).toFixed(1)} s] ${line}`);
-
-// ---------------------------------------------------------------------------------------------
-// teardown that runs once, in reverse order, on success, error, or a signal
-
-const cleanups = [];
-let cleaning;
-let aborted = false;
-
-/** Registers a teardown step; each step gets at most timeoutMs, so one that hangs cannot keep the others from running. */
-function onTeardown(name, fn, timeoutMs = 20_000) {
-  cleanups.push({ name, fn, timeoutMs });
-}
-
-function cleanup() {
-  cleaning ??= (async () => {
-    while (cleanups.length) {
-      const { name, fn, timeoutMs } = cleanups.pop();
-      let timer;
-      try {
-        const outcome = await Promise.race([
-          Promise.resolve()
-            .then(fn)
-            .then(() => 'done'),
-          new Promise((resolve) => (timer = setTimeout(resolve, timeoutMs, 'timeout'))),
-        ]);
-        if (outcome === 'timeout')
-          log(`[bench] teardown: ${name} still not done after ${timeoutMs / 1000} s; going on`);
-      } catch (error) {
-        log(`[bench] teardown: ${name} failed: ${error?.message ?? error}`);
-      } finally {
-        clearTimeout(timer);
-      }
-    }
-  })();
-  return cleaning;
-}
-
-function onSignal(signal) {
-  if (aborted) {
-    log(`[bench] ${signal} again: teardown is still running, please wait`);
-    return;
-  }
-  aborted = true;
-  log(`[bench] ${signal}: tearing down…`);
-  void cleanup().finally(() => process.exit(130));
-}
-
-/** {ok, value} within ms, or {ok: false}: a hung store must not hang the bench. */
-async function withTimeout(promise, ms) {
-  let timer;
-  try {
-    return await Promise.race([
-      promise.then(
-        (value) => ({ ok: true, value }),
-        (error) => ({ ok: false, error: error.message }),
-      ),
-      new Promise(
-        (resolve) => (timer = setTimeout(resolve, ms, { ok: false, error: `no answer within ${ms} ms` })),
-      ),
-    ]);
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
-const checkAbort = () => {
-  if (aborted) throw new Error('aborted');
-};
-
-// ---------------------------------------------------------------------------------------------
-// stack, build, apps
-
-function removeWorkDir(dir) {
-  // a cluster the postgres user could not keep inside <dir> lives under /var/lib/postgresql and <dir>/pg links to it
-  const pg = path.join(dir, 'pg');
-  try {
-    const real = fs.realpathSync(pg);
-    if (!real.startsWith(dir + path.sep) && /\/psc-[0-9a-f]{12}$/.test(real))
-      fs.rmSync(real, { recursive: true, force: true });
-  } catch {}
-  fs.rmSync(dir, { recursive: true, force: true });
-}
-
-async function bringUpStack(workDir) {
-  if (process.env.MONGODB_URI && process.env.KAFKA_BROKERS) {
-    step('MONGODB_URI and KAFKA_BROKERS are set: using that stack, starting none');
-    return {
-      mongoUri: process.env.MONGODB_URI,
-      kafkaBrokers: process.env.KAFKA_BROKERS,
-      external: true,
-      pids: {},
-      startMs: null,
-    };
-  }
-  const dir = path.join(workDir, 'stack');
-  fs.mkdirSync(dir);
-  step(
-    `throwaway stack in ${dir} (if this process is killed hard: node tools/stack/cli.mjs down --dir ${dir})`,
-  );
-  onTeardown('stop the stack', () => stopStack(dir, { log }), 90_000);
-  const t0 = now();
-  const stack = await startStack({ dir, durable: CONFIG.durable, log });
-  const startMs = now() - t0;
-  const { pids } = stack.state;
-  return {
-    mongoUri: stack.mongoUri,
-    kafkaBrokers: stack.kafkaBrokers,
-    external: false,
-    startMs,
-    pids: { kafka: pids.kafka, postgres: pids.postgres, ferretdb: pids.ferret },
-  };
-}
-
-function runBuild() {
-  return new Promise((resolve, reject) => {
-    const t0 = now();
-    const child = spawn(process.execPath, ['tools/scripts/build-server.mjs'], {
-      cwd: REPO_ROOT,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let out = '';
-    child.stdout.on('data', (d) => (out += d));
-    child.stderr.on('data', (d) => (out += d));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      if (code === 0) {
-        step(out.trim());
-        resolve(now() - t0);
-      } else reject(new Error(`build-server exited with ${code}:\n${out.slice(-3000)}`));
-    });
-  });
-}
-
-function startApp(name, env, logDir) {
-  const logFile = path.join(logDir, `${name}.log`);
-  const fd = fs.openSync(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', path.join(DIST, `apps/${name}/src/main.js`)],
-    {
-      // not the repo root: a developer's .env there must not change what is measured
-      cwd: logDir,
-      // NODE_PATH: a BENCH_DIST outside the repo still finds the repo's node_modules
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', fd, fd],
-    },
-  );
-  fs.closeSync(fd);
-  const app = { name, pid: child.pid, child, logFile, url: `http://127.0.0.1:${env.PORT}`, exited: false };
-  child.on('exit', (code, signal) => {
-    app.exited = true;
-    if (!cleaning && !aborted) {
-      app.unexpectedExit = `${name} exited (${signal ?? `code ${code}`}) during the run${signal === 'SIGTERM' ? ': not by this bench — something else on the machine signalled it' : ''}`;
-      log(`[bench] ${app.unexpectedExit}; log: ${logFile}`);
-    }
-  });
-  app.stop = async () => {
-    if (app.exited) return;
-    child.kill('SIGTERM');
-    const deadline = Date.now() + 8_000;
-    while (!app.exited && Date.now() < deadline) await sleep(100);
-    if (app.exited) return;
-    log(`[bench] ${name} did not exit within 8 s of SIGTERM: SIGKILL`);
-    app.shutdownHung = true;
-    child.kill('SIGKILL');
-    while (!app.exited) await sleep(50);
-  };
-  return app;
-}
-
-const tail = (file, n = 40) => {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
-  } catch {
-    return '';
-  }
-};
-
-async function waitHealthy(app, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    checkAbort();
-    if (app.exited) throw new Error(`${app.name} exited during start:\n${tail(app.logFile)}`);
-    const res = await request(`${app.url}/health`, { timeoutMs: 3000 });
-    if (res.status === 200) return now();
-    if (Date.now() > deadline)
-      throw new Error(
-        `${app.name} not healthy within ${timeoutMs / 1000} s (last: ${res.status} ${res.body.slice(0, 300)}):\n${tail(app.logFile)}`,
-      );
-    await sleep(200);
-  }
-}
+const session = new Session('bench');
+const { log, step, onTeardown, checkAbort } = session;
 
 async function waitGroupStable(admin, groupId, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
@@ -928,13 +726,13 @@ function phaseDiagnostics(name, phase) {
 
 // ---------------------------------------------------------------------------------------------
 
-export async function runPipelineBench() {
-  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const s of signals) process.on(s, onSignal);
+export function runPipelineBench() {
+  return session.run(pipelineBench);
+}
+
+async function pipelineBench() {
   const startedAt = new Date();
-  const workDir = fs.mkdtempSync(path.join(os.tmpdir(), 'psc-bench-'));
-  fs.chmodSync(workDir, 0o755); // the postgres user must reach <workDir>/stack/pg
-  onTeardown('remove the work dir', () => removeWorkDir(workDir));
+  const workDir = session.workDir();
   const logsOut = path.join(RESULTS_DIR, `pipeline-${startedAt.toISOString().replace(/[:.]/g, '-')}-logs`);
   let keepLogs = true; // unless the run completes without a stall
   onTeardown('keep the app logs', () => {
@@ -953,291 +751,242 @@ export async function runPipelineBench() {
     targets: {},
     machine: { cpus: os.cpus().length, node: process.version, memGb: Math.round(os.totalmem() / 2 ** 30) },
   };
-  try {
-    // 1. stack, build, apps
-    const tStart = now();
-    const [stack, buildMs] = await Promise.all([bringUpStack(workDir), CONFIG.skipBuild ? null : runBuild()]);
-    result.stack = { external: stack.external, durable: stack.external ? null : CONFIG.durable };
-    const brokers = stack.kafkaBrokers.split(',');
-    const kafka = new Kafka({ clientId: 'psc-bench', brokers, logLevel: logLevel.NOTHING });
-    const admin = kafka.admin();
-    await admin.connect();
-    onTeardown('kafka admin', () => admin.disconnect(), 5000);
+  // 1. stack, build, apps
+  const tStart = now();
+  const [stack, buildMs] = await Promise.all([
+    bringUpStack(session, workDir, { durable: CONFIG.durable }),
+    CONFIG.skipBuild ? null : buildServer(session),
+  ]);
+  result.stack = { external: stack.external, durable: stack.external ? null : CONFIG.durable };
+  const brokers = stack.kafkaBrokers.split(',');
+  const kafka = new Kafka({ clientId: 'psc-bench', brokers, logLevel: logLevel.NOTHING });
+  const admin = kafka.admin();
+  await admin.connect();
+  onTeardown('kafka admin', () => admin.disconnect(), 5000);
 
-    const ports = {};
-    for (const a of APPS) ports[a] = await freePort();
-    const logDir = path.join(workDir, 'logs');
-    fs.mkdirSync(logDir);
-    // a throwaway signing key: the apps verify tokens themselves, the load carries an administrator's token
-    const { generateDevKeyPair, TokenIssuer } = createRequire(import.meta.url)(
-      path.join(DIST, 'libs/auth/src/index.js'),
-    );
-    const keys = await generateDevKeyPair();
-    const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
-    authHeaders.authorization = `Bearer ${
-      (
-        await issuer.issue(
-          { sub: 'bench', kind: 'staff', roles: [{ role: 'city_admin', scope: 'sz' }], sessionId: 'bench' },
-          { ttlSeconds: 3600 },
-        )
-      ).token
-    }`;
-    const common = {
-      MONGODB_URI: stack.mongoUri,
-      KAFKA_BROKERS: stack.kafkaBrokers,
-      AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS,
-    };
-    const tApps = now();
-    const apps = [
-      startApp('catalogue', { ...common, PORT: String(ports.catalogue) }, logDir),
-      startApp('insight', { ...common, PORT: String(ports.insight) }, logDir),
-      startApp(
-        'gateway',
-        {
-          ...common,
-          PORT: String(ports.gateway),
-          CATALOGUE_URL: `http://127.0.0.1:${ports.catalogue}`,
-          INSIGHT_URL: `http://127.0.0.1:${ports.insight}`,
-        },
-        logDir,
-      ),
-    ];
-    onTeardown('stop the apps', () => Promise.all(apps.map((a) => a.stop())), 15_000);
-    const healthyAt = Math.max(...(await Promise.all(apps.map((a) => waitHealthy(a)))));
-    const appsHealthyMs = healthyAt - tApps;
-    result.startup = {
-      stackMs: stack.startMs === null ? null : Math.round(stack.startMs),
-      buildMs: buildMs === null ? null : Math.round(buildMs),
-      appsHealthyMs: Math.round(appsHealthyMs),
-      // stack and build run side by side here, as they can in `npm start`
-      totalMs: Math.round(healthyAt - tStart),
-    };
-    result.targets.warmStart = { met: result.startup.totalMs < TARGETS.warmStartS * 1000 };
-    step(
-      `apps healthy in ${fmt(appsHealthyMs / 1000)} s: ${apps.map((a) => `${a.name} ${a.url} pid ${a.pid}`).join(', ')}`,
-    );
-    await waitGroupStable(admin, INSIGHT_GROUP);
-    step(`consumer group ${INSIGHT_GROUP} is stable`);
+  const logDir = path.join(workDir, 'logs');
+  fs.mkdirSync(logDir);
+  // a throwaway signing key: the apps verify tokens themselves, the load carries an administrator's token
+  const { apps, adminHeaders, tApps, healthyAt } = await startServices(session, { stack, logDir });
+  Object.assign(authHeaders, adminHeaders);
+  const appsHealthyMs = healthyAt - tApps;
+  result.startup = {
+    stackMs: stack.startMs === null ? null : Math.round(stack.startMs),
+    buildMs: buildMs === null ? null : Math.round(buildMs),
+    appsHealthyMs: Math.round(appsHealthyMs),
+    // stack and build run side by side here, as they can in `npm start`
+    totalMs: Math.round(healthyAt - tStart),
+  };
+  result.targets.warmStart = { met: result.startup.totalMs < TARGETS.warmStartS * 1000 };
+  await waitGroupStable(admin, INSIGHT_GROUP);
+  step(`consumer group ${INSIGHT_GROUP} is stable`);
 
-    const cpuRoots = { ...Object.fromEntries(apps.map((a) => [a.name, a.pid])), ...stack.pids };
+  const cpuRoots = { ...Object.fromEntries(apps.map((a) => [a.name, a.pid])), ...stack.pids };
 
-    // 2. raw kafkajs
-    step(`raw kafka: ${CONFIG.kafkaN} messages in batches of ${CONFIG.kafkaBatch}…`);
-    const rk = await measured(apps, cpuRoots, () => rawKafka(kafka, CONFIG.kafkaN, CONFIG.kafkaBatch));
-    result.rawKafka = { ...rk.result, cpuPercent: rk.cpuPercent };
-    step(
-      `  produce ${fmt(rk.result.producedPerS)}/s, produce→consume ${fmt(rk.result.consumedPerS)}/s, p50 ${fmt(rk.result.latencyMs.p50)} / p99 ${fmt(rk.result.latencyMs.p99)} ms`,
-    );
+  // 2. raw kafkajs
+  step(`raw kafka: ${CONFIG.kafkaN} messages in batches of ${CONFIG.kafkaBatch}…`);
+  const rk = await measured(apps, cpuRoots, () => rawKafka(kafka, CONFIG.kafkaN, CONFIG.kafkaBatch));
+  result.rawKafka = { ...rk.result, cpuPercent: rk.cpuPercent };
+  step(
+    `  produce ${fmt(rk.result.producedPerS)}/s, produce→consume ${fmt(rk.result.consumedPerS)}/s, p50 ${fmt(rk.result.latencyMs.p50)} / p99 ${fmt(rk.result.latencyMs.p99)} ms`,
+  );
 
-    // 3. raw driver
-    const concurrencies = [...new Set([CONFIG.driverConcurrency, CONFIG.concurrency])];
-    step(`raw driver: ${CONFIG.driverN} insertOne at concurrency ${concurrencies.join(' and ')}…`);
-    const rd = await measured(apps, cpuRoots, () => rawDriver(stack.mongoUri, concurrencies, CONFIG.driverN));
-    result.rawDriver = rd.result;
-    result.rawDriverCpuPercent = rd.cpuPercent;
-    for (const d of Object.values(rd.result))
-      step(`  c=${d.concurrency}: ${fmt(d.insertsPerS)}/s, p99 ${fmt(d.latencyMs.p99)} ms`);
+  // 3. raw driver
+  const concurrencies = [...new Set([CONFIG.driverConcurrency, CONFIG.concurrency])];
+  step(`raw driver: ${CONFIG.driverN} insertOne at concurrency ${concurrencies.join(' and ')}…`);
+  const rd = await measured(apps, cpuRoots, () => rawDriver(stack.mongoUri, concurrencies, CONFIG.driverN));
+  result.rawDriver = rd.result;
+  result.rawDriverCpuPercent = rd.cpuPercent;
+  for (const d of Object.values(rd.result))
+    step(`  c=${d.concurrency}: ${fmt(d.insertsPerS)}/s, p99 ${fmt(d.latencyMs.p99)} ms`);
 
-    // 5a. idle RSS after start (the apps have had nothing to do since they became healthy)
-    await sleep(healthyAt + CONFIG.idleMs - now());
-    result.rss = { idleAfterStart: Object.fromEntries(apps.map((a) => [a.name, rssMb(a.pid)])) };
+  // 5a. idle RSS after start (the apps have had nothing to do since they became healthy)
+  await sleep(healthyAt + CONFIG.idleMs - now());
+  result.rss = { idleAfterStart: Object.fromEntries(apps.map((a) => [a.name, rssMb(a.pid)])) };
 
-    // 4. full pipeline
-    const mongo = new MongoClient(stack.mongoUri, {
-      maxPoolSize: CONFIG.lookupConcurrency + 2,
-      retryWrites: false,
-    });
-    await mongo.connect();
-    onTeardown('mongo client', () => mongo.close(), 5000);
-    const gateway = apps.find((a) => a.name === 'gateway');
-    const tracker = new Tracker({
-      apps,
-      gatewayUrl: gateway.url,
-      kafka,
-      admin,
-      viewCollection: mongo.db('insight').collection('catalogue_item_view'),
-    });
-    onTeardown('observer and pollers', () => tracker.stop(), 10_000);
-    await tracker.startObserver();
-    tracker.start();
-    // theme codes of @psc/contracts (this script runs without TypeScript); the bench's store is its own, so the
-    // per-theme counters start from zero
-    const themes = [
-      'social-security',
-      'civil-assistance',
-      'elderly-care',
-      'disability',
-      'health-family',
-      'employment',
-      'veterans',
-      'household',
-      'legal',
-      'party',
-      'venue',
-    ].slice(0, CONFIG.themes);
+  // 4. full pipeline
+  const mongo = new MongoClient(stack.mongoUri, {
+    maxPoolSize: CONFIG.lookupConcurrency + 2,
+    retryWrites: false,
+  });
+  await mongo.connect();
+  onTeardown('mongo client', () => mongo.close(), 5000);
+  const gateway = apps.find((a) => a.name === 'gateway');
+  const tracker = new Tracker({
+    apps,
+    gatewayUrl: gateway.url,
+    kafka,
+    admin,
+    viewCollection: mongo.db('insight').collection('catalogue_item_view'),
+  });
+  onTeardown('observer and pollers', () => tracker.stop(), 10_000);
+  await tracker.startObserver();
+  tracker.start();
+  // theme codes of @psc/contracts (this script runs without TypeScript); the bench's store is its own, so the
+  // per-theme counters start from zero
+  const themes = [
+    'social-security',
+    'civil-assistance',
+    'elderly-care',
+    'disability',
+    'health-family',
+    'employment',
+    'veterans',
+    'household',
+    'legal',
+    'party',
+    'venue',
+  ].slice(0, CONFIG.themes);
 
-    const runPhase = async (phase, label, load) => {
-      step(label);
-      if (tracker.stalled) {
-        step(`  skipped: the pipeline stalled earlier`);
-        return { figures: null, skipped: 'pipeline stalled earlier' };
+  const runPhase = async (phase, label, load) => {
+    step(label);
+    if (tracker.stalled) {
+      step(`  skipped: the pipeline stalled earlier`);
+      return { figures: null, skipped: 'pipeline stalled earlier' };
+    }
+    const m = await measured(apps, cpuRoots, async () => {
+      const stop = progress(tracker, phase);
+      try {
+        await load();
+        return await tracker.drain(phase, phase.drainMs ?? CONFIG.drainMs);
+      } finally {
+        stop();
       }
-      const m = await measured(apps, cpuRoots, async () => {
-        const stop = progress(tracker, phase);
-        try {
-          await load();
-          return await tracker.drain(phase, phase.drainMs ?? CONFIG.drainMs);
-        } finally {
-          stop();
-        }
-      });
-      return {
-        figures: phaseFigures(phase, m.result, tracker),
-        metrics: m.metrics,
-        cpuPercent: m.cpuPercent,
-      };
+    });
+    return {
+      figures: phaseFigures(phase, m.result, tracker),
+      metrics: m.metrics,
+      cpuPercent: m.cpuPercent,
     };
+  };
 
-    const warm = newPhase('warm-up', 'W', themes);
-    warm.drainMs = 30_000;
-    result.pipeline = {};
-    result.pipeline.warmup = await runPhase(
-      warm,
-      `pipeline warm-up: ${CONFIG.warmup} commands at 50/s…`,
-      () => openLoop(tracker, warm, 50, CONFIG.warmup / 50),
+  const warm = newPhase('warm-up', 'W', themes);
+  warm.drainMs = 30_000;
+  result.pipeline = {};
+  result.pipeline.warmup = await runPhase(warm, `pipeline warm-up: ${CONFIG.warmup} commands at 50/s…`, () =>
+    openLoop(tracker, warm, 50, CONFIG.warmup / 50),
+  );
+  const first = warm.records[0];
+  result.pipeline.warmup.firstCommandEndToEndMs = first?.rm ? Math.round(first.rm - first.tSend) : null;
+
+  const open = newPhase('open', 'O', themes);
+  result.pipeline.open = await runPhase(
+    open,
+    `pipeline open loop: ${CONFIG.rate} commands/s for ${CONFIG.openSeconds} s…`,
+    () => openLoop(tracker, open, CONFIG.rate, CONFIG.openSeconds),
+  );
+
+  const closed = newPhase('closed', 'C', themes);
+  result.pipeline.closed = await runPhase(
+    closed,
+    `pipeline closed loop: concurrency ${CONFIG.concurrency} for ${CONFIG.closedSeconds} s…`,
+    () => closedLoop(tracker, closed, CONFIG.concurrency, CONFIG.closedSeconds),
+  );
+
+  result.pipeline.stalled = tracker.stalled;
+  result.pipeline.measurement = {
+    commitPollEveryMs: CONFIG.pollMs,
+    commitPollMs: summarize(tracker.commitPolls),
+    readModelLookupMs: summarize(tracker.lookups),
+    kafkaDuplicatesSeen: tracker.kafkaDuplicates,
+  };
+  await withTimeout(tracker.stop(), 5000);
+
+  // does the store still answer? (after a stall this tells a store that hangs from an app that does)
+  const probe = await withTimeout(
+    mongo
+      .db('insight')
+      .collection('catalogue_theme_summary')
+      .find({ _id: { $in: themes } })
+      .toArray(),
+    5000,
+  );
+  result.pipeline.storeAnswersAfterLoad = probe.ok;
+  if (probe.ok) {
+    // the dashboard figure the consumer maintains must count every accepted command exactly once
+    const accepted = [warm, open, closed].reduce(
+      (n, p) => n + p.records.filter((r) => r.status === 201).length,
+      0,
     );
-    const first = warm.records[0];
-    result.pipeline.warmup.firstCommandEndToEndMs = first?.rm ? Math.round(first.rm - first.tSend) : null;
-
-    const open = newPhase('open', 'O', themes);
-    result.pipeline.open = await runPhase(
-      open,
-      `pipeline open loop: ${CONFIG.rate} commands/s for ${CONFIG.openSeconds} s…`,
-      () => openLoop(tracker, open, CONFIG.rate, CONFIG.openSeconds),
-    );
-
-    const closed = newPhase('closed', 'C', themes);
-    result.pipeline.closed = await runPhase(
-      closed,
-      `pipeline closed loop: concurrency ${CONFIG.concurrency} for ${CONFIG.closedSeconds} s…`,
-      () => closedLoop(tracker, closed, CONFIG.concurrency, CONFIG.closedSeconds),
-    );
-
-    result.pipeline.stalled = tracker.stalled;
-    result.pipeline.measurement = {
-      commitPollEveryMs: CONFIG.pollMs,
-      commitPollMs: summarize(tracker.commitPolls),
-      readModelLookupMs: summarize(tracker.lookups),
-      kafkaDuplicatesSeen: tracker.kafkaDuplicates,
+    result.pipeline.themeSummaryCheck = {
+      accepted,
+      draftedSum: probe.value.reduce((n, s) => n + (s.drafted ?? 0), 0),
     };
-    await withTimeout(tracker.stop(), 5000);
+  } else step('the store does not answer a small query within 5 s after the load');
 
-    // does the store still answer? (after a stall this tells a store that hangs from an app that does)
-    const probe = await withTimeout(
-      mongo
-        .db('insight')
-        .collection('catalogue_theme_summary')
-        .find({ _id: { $in: themes } })
-        .toArray(),
-      5000,
-    );
-    result.pipeline.storeAnswersAfterLoad = probe.ok;
-    if (probe.ok) {
-      // the dashboard figure the consumer maintains must count every accepted command exactly once
-      const accepted = [warm, open, closed].reduce(
-        (n, p) => n + p.records.filter((r) => r.status === 201).length,
-        0,
-      );
-      result.pipeline.themeSummaryCheck = {
-        accepted,
-        draftedSum: probe.value.reduce((n, s) => n + (s.drafted ?? 0), 0),
-      };
-    } else step('the store does not answer a small query within 5 s after the load');
+  // 5b. idle RSS after load
+  step(`idle ${CONFIG.idleMs / 1000} s, then RSS…`);
+  await sleep(CONFIG.idleMs);
+  result.rss.idleAfterLoad = Object.fromEntries(apps.map((a) => [a.name, rssMb(a.pid)]));
 
-    // 5b. idle RSS after load
-    step(`idle ${CONFIG.idleMs / 1000} s, then RSS…`);
-    await sleep(CONFIG.idleMs);
-    result.rss.idleAfterLoad = Object.fromEntries(apps.map((a) => [a.name, rssMb(a.pid)]));
+  // targets
+  const slower = [
+    ['kafka produce→consume', result.rawKafka.consumedPerS],
+    [`driver insertOne c=${CONFIG.concurrency}`, result.rawDriver[CONFIG.concurrency]?.insertsPerS],
+  ]
+    .filter(([, v]) => v)
+    .sort((a, b) => a[1] - b[1])[0] ?? ['n/a', null];
+  const closedFigures = result.pipeline.closed.figures;
+  const openFigures = result.pipeline.open.figures;
+  const pipelineRate = closedFigures && closedFigures.missing === 0 ? closedFigures.readModelPerS : null;
+  const required = slower[1] ? Math.round(slower[1] * TARGETS.throughputShareOfSlowerRaw) : null;
+  result.targets.throughput = {
+    slowerRawPath: slower[0],
+    slowerRawPerS: slower[1],
+    required,
+    pipelinePerS: pipelineRate,
+    met: Boolean(required && pipelineRate && pipelineRate >= required),
+  };
+  const e2e = openFigures?.latencyMs.endToEnd;
+  result.targets.p99EndToEnd = {
+    p99: e2e?.p99 ?? null,
+    limit: TARGETS.p99EndToEndMs,
+    allArrived: openFigures?.missing === 0,
+    met: Boolean(e2e?.n && e2e.p99 < TARGETS.p99EndToEndMs && openFigures.missing === 0),
+  };
+  result.targets.idleRss = {
+    limitMb: TARGETS.idleRssMb,
+    met: Object.values(result.rss.idleAfterStart).every((v) => v !== null && v < TARGETS.idleRssMb),
+  };
+  result.finishedAt = new Date().toISOString();
 
-    // targets
-    const slower = [
-      ['kafka produce→consume', result.rawKafka.consumedPerS],
-      [`driver insertOne c=${CONFIG.concurrency}`, result.rawDriver[CONFIG.concurrency]?.insertsPerS],
-    ]
-      .filter(([, v]) => v)
-      .sort((a, b) => a[1] - b[1])[0] ?? ['n/a', null];
-    const closedFigures = result.pipeline.closed.figures;
-    const openFigures = result.pipeline.open.figures;
-    const pipelineRate = closedFigures && closedFigures.missing === 0 ? closedFigures.readModelPerS : null;
-    const required = slower[1] ? Math.round(slower[1] * TARGETS.throughputShareOfSlowerRaw) : null;
-    result.targets.throughput = {
-      slowerRawPath: slower[0],
-      slowerRawPerS: slower[1],
-      required,
-      pipelinePerS: pipelineRate,
-      met: Boolean(required && pipelineRate && pipelineRate >= required),
-    };
-    const e2e = openFigures?.latencyMs.endToEnd;
-    result.targets.p99EndToEnd = {
-      p99: e2e?.p99 ?? null,
-      limit: TARGETS.p99EndToEndMs,
-      allArrived: openFigures?.missing === 0,
-      met: Boolean(e2e?.n && e2e.p99 < TARGETS.p99EndToEndMs && openFigures.missing === 0),
-    };
-    result.targets.idleRss = {
-      limitMb: TARGETS.idleRssMb,
-      met: Object.values(result.rss.idleAfterStart).every((v) => v !== null && v < TARGETS.idleRssMb),
-    };
-    result.finishedAt = new Date().toISOString();
-
-    // 6. print and save
-    const pm = result.pipeline.measurement;
-    const text = [
-      '',
-      `pipeline bench ${RUN} — ${result.machine.cpus} cores, node ${process.version}, stack ${stack.external ? 'external' : `throwaway (PostgreSQL fsync ${CONFIG.durable ? 'on' : 'off'})`}, apps from ${path.relative(REPO_ROOT, DIST) || DIST}`,
-      report(result),
-      '',
-      ...(tracker.stalled
-        ? [
-            `STALLED at ${tracker.stalled.at}: ${tracker.stalled.reason}, with ${tracker.stalled.inflightHttp} HTTP requests in flight and ${tracker.stalled.outstanding} accepted items not in the read model; ` +
-              `the store ${result.pipeline.storeAnswersAfterLoad ? 'still answers' : 'no longer answers'} a small query. Later phases were skipped.`,
-          ]
-        : []),
-      ...['warmup', 'open', 'closed']
-        .filter((k) => result.pipeline[k].metrics)
-        .map((k) => phaseDiagnostics(k, result.pipeline[k])),
-      `raw kafka CPU: ${Object.entries(result.rawKafka.cpuPercent)
-        .map(([k, v]) => `${k} ${v}%`)
-        .join(', ')}`,
-      `raw driver CPU: ${Object.entries(result.rawDriverCpuPercent)
-        .map(([k, v]) => `${k} ${v}%`)
-        .join(', ')}`,
-      `measurement: insight.dashboards commits polled every ${pm.commitPollEveryMs} ms (${fmt(pm.commitPollMs.p50)} ms each); read-model findOne by _id ${fmt(pm.readModelLookupMs.p50)} ms p50 / ${fmt(pm.readModelLookupMs.p99)} ms p99 (${fmt(pm.readModelLookupMs.n)} lookups); ` +
-        `read-model times are upper bounds by up to ${pm.commitPollEveryMs} ms plus one lookup`,
-      result.pipeline.themeSummaryCheck
-        ? `theme summary: drafted sum ${result.pipeline.themeSummaryCheck.draftedSum} for ${result.pipeline.themeSummaryCheck.accepted} accepted commands; Kafka duplicates seen by the observer: ${pm.kafkaDuplicatesSeen}`
-        : 'theme summary: not checked (store did not answer)',
-    ].join('\n');
-    console.log(text);
-    fs.mkdirSync(RESULTS_DIR, { recursive: true });
-    const file = path.join(RESULTS_DIR, `pipeline-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
-    fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
-    console.log(`\nresults: ${path.relative(REPO_ROOT, file)}`);
-    keepLogs = Boolean(tracker.stalled);
-    return result;
-  } catch (error) {
-    if (!aborted) log(`[bench] failed: ${error?.stack ?? error}`);
-    throw error;
-  } finally {
-    step('tearing down…');
-    await cleanup();
-    for (const s of signals) process.off(s, onSignal);
-  }
+  // 6. print and save
+  const pm = result.pipeline.measurement;
+  const text = [
+    '',
+    `pipeline bench ${RUN} — ${result.machine.cpus} cores, node ${process.version}, stack ${stack.external ? 'external' : `throwaway (PostgreSQL fsync ${CONFIG.durable ? 'on' : 'off'})`}, apps from ${path.relative(REPO_ROOT, DIST) || DIST}`,
+    report(result),
+    '',
+    ...(tracker.stalled
+      ? [
+          `STALLED at ${tracker.stalled.at}: ${tracker.stalled.reason}, with ${tracker.stalled.inflightHttp} HTTP requests in flight and ${tracker.stalled.outstanding} accepted items not in the read model; ` +
+            `the store ${result.pipeline.storeAnswersAfterLoad ? 'still answers' : 'no longer answers'} a small query. Later phases were skipped.`,
+        ]
+      : []),
+    ...['warmup', 'open', 'closed']
+      .filter((k) => result.pipeline[k].metrics)
+      .map((k) => phaseDiagnostics(k, result.pipeline[k])),
+    `raw kafka CPU: ${Object.entries(result.rawKafka.cpuPercent)
+      .map(([k, v]) => `${k} ${v}%`)
+      .join(', ')}`,
+    `raw driver CPU: ${Object.entries(result.rawDriverCpuPercent)
+      .map(([k, v]) => `${k} ${v}%`)
+      .join(', ')}`,
+    `measurement: insight.dashboards commits polled every ${pm.commitPollEveryMs} ms (${fmt(pm.commitPollMs.p50)} ms each); read-model findOne by _id ${fmt(pm.readModelLookupMs.p50)} ms p50 / ${fmt(pm.readModelLookupMs.p99)} ms p99 (${fmt(pm.readModelLookupMs.n)} lookups); ` +
+      `read-model times are upper bounds by up to ${pm.commitPollEveryMs} ms plus one lookup`,
+    result.pipeline.themeSummaryCheck
+      ? `theme summary: drafted sum ${result.pipeline.themeSummaryCheck.draftedSum} for ${result.pipeline.themeSummaryCheck.accepted} accepted commands; Kafka duplicates seen by the observer: ${pm.kafkaDuplicatesSeen}`
+      : 'theme summary: not checked (store did not answer)',
+  ].join('\n');
+  console.log(text);
+  fs.mkdirSync(RESULTS_DIR, { recursive: true });
+  const file = path.join(RESULTS_DIR, `pipeline-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
+  fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');
+  console.log(`\nresults: ${path.relative(REPO_ROOT, file)}`);
+  keepLogs = Boolean(tracker.stalled);
+  return result;
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
-  runPipelineBench().then(
-    () => process.exit(0),
-    () => process.exit(aborted ? 130 : 1),
-  );
+  runMain(session, pipelineBench);
 }

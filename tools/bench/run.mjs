@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench`: runs the benches one after another (today only the pipeline bench).
+// `npm run bench`: runs the benches one after another.
 //   node tools/bench/run.mjs [name …]     e.g. `node tools/bench/run.mjs pipeline`
 // Figures are printed and saved under tools/bench/results/; nothing is asserted, so the exit code only says
 // whether a bench could run at all.
 
 const BENCHES = {
   pipeline: async () => (await import('./pipeline.mjs')).runPipelineBench(),
+  search: async () => (await import('./search.mjs')).runSearchBench(),
+  kiosk: async () => (await import('./kiosk.mjs')).runKioskBench(),
 };
 
 const wanted = process.argv.slice(2);
