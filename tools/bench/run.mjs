@@ -8,6 +8,7 @@ const BENCHES = {
   pipeline: async () => (await import('./pipeline.mjs')).runPipelineBench(),
   search: async () => (await import('./search.mjs')).runSearchBench(),
   kiosk: async () => (await import('./kiosk.mjs')).runKioskBench(),
+  intake: async () => (await import('./intake.mjs')).runIntakeBench(),
 };
 
 const wanted = process.argv.slice(2);

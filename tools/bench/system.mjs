@@ -316,25 +316,32 @@ async function throwawayAuth() {
   );
   const keys = await generateDevKeyPair();
   const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
-  const { token } = await issuer.issue(
-    { sub: 'bench', kind: 'staff', roles: [{ role: 'city_admin', scope: 'sz' }], sessionId: 'bench' },
-    { ttlSeconds: 3600 },
-  );
+  const headersFor = async (role, scope) => {
+    const { token } = await issuer.issue(
+      { sub: `bench-${role}`, kind: 'staff', roles: [{ role, scope }], sessionId: 'bench' },
+      { ttlSeconds: 3600 },
+    );
+    return { authorization: `Bearer ${token}` };
+  };
   return {
     env: { AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS },
-    adminHeaders: { authorization: `Bearer ${token}` },
+    adminHeaders: await headersFor('city_admin', 'sz'),
+    headersFor,
   };
 }
 
 /**
- * Catalogue, insight and the gateway in front of them, on free ports, each until /health answers 200; stopped at
+ * Catalogue, insight (and affairs, when asked) and the gateway in front of them, on free ports, each until /health answers 200; stopped at
  * teardown. `env` adds settings per app ({catalogue: {...}, gateway: {...}}). `isolate` (for an external stack)
  * gives the apps their own Kafka namespace and databases, so the catalogue seeds an empty store; databases and topics
  * are removed at teardown. Identity is not started: the gateway's /api/identity points at a closed port. The gateway's
  * per-client rate limit is raised out of the way.
  */
-export async function startServices(session, { stack, logDir, env = {}, isolate = false, nodeArgs = {} }) {
-  const names = ['catalogue', 'insight', 'gateway'];
+export async function startServices(
+  session,
+  { stack, logDir, env = {}, isolate = false, nodeArgs = {}, affairs = false },
+) {
+  const names = ['catalogue', 'insight', ...(affairs ? ['affairs'] : []), 'gateway'];
   const ports = {};
   for (const name of [...names, 'identity']) ports[name] = await freePort();
   const auth = await throwawayAuth();
@@ -367,8 +374,11 @@ export async function startServices(session, { stack, logDir, env = {}, isolate 
     });
   }
   const url = (name) => `http://127.0.0.1:${ports[name]}`;
+  const { generateKey } = createRequire(import.meta.url)(path.join(DIST, 'libs/pii/src/index.js'));
   const extra = {
+    affairs: { CASE_LOOKUP_KEY: `lk1:${generateKey()}` },
     gateway: {
+      ...(affairs && { AFFAIRS_URL: url('affairs') }),
       CATALOGUE_URL: url('catalogue'),
       INSIGHT_URL: url('insight'),
       IDENTITY_URL: url('identity'), // nothing listens there
@@ -392,16 +402,17 @@ export async function startServices(session, { stack, logDir, env = {}, isolate 
     apps,
     app: Object.fromEntries(apps.map((a) => [a.name, a])),
     adminHeaders: auth.adminHeaders,
+    headersFor: auth.headersFor,
     tApps,
     healthyAt,
   };
 }
 
 /**
- * Stack (∥ the given builds), then catalogue with its 108-item seed, insight and the gateway. `env` and `nodeArgs` add
+ * Stack (∥ the given builds), then catalogue with its 108-item seed, insight (and affairs, when asked) and the gateway. `env` and `nodeArgs` add
  * per-app settings.
  */
-export async function startSystem(session, { builds = [], env = {}, nodeArgs = {} } = {}) {
+export async function startSystem(session, { builds = [], env = {}, nodeArgs = {}, affairs = false } = {}) {
   const workDir = session.workDir();
   const logDir = path.join(workDir, 'logs');
   fs.mkdirSync(logDir);
@@ -417,6 +428,7 @@ export async function startSystem(session, { builds = [], env = {}, nodeArgs = {
     stack,
     logDir,
     isolate: stack.external,
+    affairs,
     env: {
       ...env,
       catalogue: { SEED_CATALOGUE: 'true', ...env.catalogue },

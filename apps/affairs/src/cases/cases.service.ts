@@ -31,13 +31,13 @@ import { ItemCopies } from '../catalogue-copy/item-copies.service';
 import type { AffairsConfig } from '../config';
 import { CaseNumbers } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
+import { isDuplicateKey } from '@psc/persistence';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
 /** A 差评 must be answered by the centre within this many working days (Shanghai's 5-day tier). */
 export const RECTIFICATION_DAYS = 5;
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const roleOf = (principal: Principal, roles: readonly string[]) =>
   principal.roles.find((g) => roles.includes(g.role))?.role ?? principal.kind;
 
@@ -58,13 +58,11 @@ export class CasesService {
 
   /**
    * 一窗受理. The same idempotency key returns the case it first created, so a double tap or a retried request
-   * opens one case.
+   * opens one case: the unique index on the key refuses the second insert. It is not looked up first, because a
+   * lookup by anything but _id scans the collection on this store; a repeat costs a case number instead.
    */
   async open(request: OpenCaseRequest, idempotencyKey: string, principal: Principal): Promise<CaseView> {
     assertScope(principal, request.centreId, ['counter_staff', 'centre_admin']);
-    const earlier = await this.byIdempotencyKey(idempotencyKey);
-    if (earlier) return this.view(earlier);
-
     const copy = await this.items.current(request.itemCode);
     if (!copy) throw new AppError('AFFAIRS.ITEM_NOT_AVAILABLE', `事项 ${request.itemCode} 尚未在本中心上线`);
     const item = copy.content;
