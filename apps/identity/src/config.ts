@@ -24,7 +24,9 @@ export const identityConfigSchema = baseConfigSchema
         .string()
         .min(10)
         .optional()
-        .describe('password of the demo accounts counter01/centre01/dept01/city01 seeded into an empty database'),
+        .describe(
+          'password of the demo accounts counter01/centre01/dept01/city01 seeded into an empty database',
+        ),
     ),
   })
   .superRefine((config, ctx) => {

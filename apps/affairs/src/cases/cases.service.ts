@@ -22,6 +22,7 @@ import {
   type RateCaseRequest,
 } from '@psc/contracts/affairs';
 import { Outbox } from '@psc/messaging';
+import { isDuplicateKey } from '@psc/persistence';
 import { BlindIndex } from '@psc/pii';
 import { APP_CONFIG, AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { addWorkingDays, endOfShanghaiDay, slaStatus } from '@psc/work-calendar';
@@ -31,7 +32,6 @@ import { ItemCopies } from '../catalogue-copy/item-copies.service';
 import type { AffairsConfig } from '../config';
 import { CaseNumbers } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
-import { isDuplicateKey } from '@psc/persistence';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;

@@ -3,13 +3,12 @@ import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@psc/auth';
 import { type ItemContent, publishableItemSchema } from '@psc/contracts/catalogue';
 import { Outbox } from '@psc/messaging';
+import { isDuplicateKey } from '@psc/persistence';
 import { AppError } from '@psc/server-kit';
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
 import { CatalogueCache } from '../view/catalogue-cache.service';
 import { type Item, ITEM_MODEL, ITEM_VERSION_MODEL, type ItemVersion, versionId } from './item.model';
-
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 
 @Injectable()
 export class ItemsService {

@@ -2,6 +2,7 @@ import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs
 import { InjectModel } from '@nestjs/mongoose';
 import { assertScope, isValidScope, type Principal, type RoleGrant } from '@psc/auth';
 import type { CreateAccountRequest } from '@psc/contracts/identity';
+import { isDuplicateKey } from '@psc/persistence';
 import { APP_CONFIG, AppError } from '@psc/server-kit';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
@@ -11,7 +12,6 @@ import { type Account, ACCOUNT_MODEL, userView } from './account.model';
 import { PasswordHasher } from './password-hasher';
 import { passwordProblem } from './password-rules';
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const ADMINS = ['centre_admin', 'city_admin'] as const;
 const DEMO_CENTRE = 'sz/futian/xiangmihu/c-001';
 

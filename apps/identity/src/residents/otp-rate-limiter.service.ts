@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@psc/persistence';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { AppError } from '@psc/server-kit';
@@ -6,7 +7,6 @@ import { CLOCK, type Clock } from '@psc/server-kit';
 import { endOfHour, hourOf, rateLimitedMessage, type RateRule, retryAt } from './otp-rules';
 import { RATE_COUNTER_MODEL, type RateCounter } from './rate-limit.model';
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()

@@ -1,3 +1,4 @@
+import { isDuplicateKey } from '@psc/persistence';
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { BlindIndex, FieldCipher } from '@psc/pii';
@@ -10,7 +11,6 @@ import { AuditService } from '../audit/audit.service';
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { PII, RESIDENT_MODEL, type Resident } from './resident.model';
 
-const isDuplicateKey = (error: unknown) => (error as { code?: number } | null)?.code === 11000;
 const sameName = (a: string, b: string) => a.normalize('NFKC').trim() === b.normalize('NFKC').trim();
 
 /** A valid ID number (GB 11643), its blind index, and the resident registered under it if there is one. */
