@@ -6,5 +6,7 @@ declare module 'vue-router' {
     public?: boolean;
     /** only in development (the gateway's config says so) */
     devOnly?: boolean;
+    /** the roles that open this section (any one of them) */
+    roles?: readonly string[];
   }
 }

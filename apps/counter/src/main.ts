@@ -1,4 +1,5 @@
 import '@psc/ui-kit';
+import './print.css';
 import { loadRuntimeConfig } from '@psc/web-data';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';

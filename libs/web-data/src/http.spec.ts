@@ -26,6 +26,19 @@ describe('createHttp', () => {
     });
   });
 
+  it('adds the headers given for one request to those of the moment', async () => {
+    const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) =>
+      Promise.resolve(json(201, { ok: 1 })),
+    );
+    const http = createHttp({ base: '', fetch, headers: () => ({ authorization: 'Bearer t' }) });
+    await http.post('/x', {}, { 'idempotency-key': 'k-1' });
+    await http.post('/x', {});
+    expect(fetch.mock.calls.map(([, init]) => init?.headers)).toEqual([
+      expect.objectContaining({ authorization: 'Bearer t', 'idempotency-key': 'k-1' }),
+      expect.not.objectContaining({ 'idempotency-key': 'k-1' }),
+    ]);
+  });
+
   it('keeps the server’s Chinese message, its code and each field message', async () => {
     const body = {
       code: 'COMMON.VALIDATION_FAILED',

@@ -80,7 +80,8 @@ export interface HttpOptions {
 
 export interface Http {
   get<T>(path: string): Promise<T>;
-  post<T>(path: string, body?: unknown): Promise<T>;
+  /** `headers` are for this request alone, e.g. an `Idempotency-Key` that belongs to one form */
+  post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
   delete<T>(path: string): Promise<T>;
 }
@@ -88,9 +89,15 @@ export interface Http {
 /** The one way a UI talks to the services: JSON in and out, every failure an ApiError with a Chinese message. */
 export function createHttp(options: HttpOptions): Http {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
-  async function request<T>(method: string, path: string, body?: unknown): Promise<T> {
+  async function request<T>(
+    method: string,
+    path: string,
+    body?: unknown,
+    extra: Record<string, string> = {},
+  ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
-    for (const [name, value] of Object.entries(options.headers?.() ?? {})) if (value) headers[name] = value;
+    for (const [name, value] of Object.entries({ ...options.headers?.(), ...extra }))
+      if (value) headers[name] = value;
     if (body !== undefined) headers['content-type'] = 'application/json';
     let response: Response;
     try {
@@ -112,7 +119,7 @@ export function createHttp(options: HttpOptions): Http {
   }
   return {
     get: (path) => request('GET', path),
-    post: (path, body) => request('POST', path, body),
+    post: (path, body, headers) => request('POST', path, body, headers),
     put: (path, body) => request('PUT', path, body),
     delete: (path) => request('DELETE', path),
   };

@@ -36,7 +36,8 @@ async function withRenewal<T>(call: (h: Http) => Promise<T>): Promise<T> {
 
 export const api = {
   get: <T>(path: string) => withRenewal((h) => h.get<T>(path)),
-  post: <T>(path: string, body?: unknown) => withRenewal((h) => h.post<T>(path, body)),
+  post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
+    withRenewal((h) => h.post<T>(path, body, headers)),
   put: <T>(path: string, body?: unknown) => withRenewal((h) => h.put<T>(path, body)),
   delete: <T>(path: string) => withRenewal((h) => h.delete<T>(path)),
   /** the session store's own calls (login, refresh, logout) go out as they are */

@@ -1,4 +1,8 @@
-import type { ChangePasswordRequest } from '@psc/contracts/identity';
+import type {
+  ChangePasswordRequest,
+  CounterResidentLookupRequest,
+  CounterResidentLookupResponse,
+} from '@psc/contracts/identity';
 import { api } from './client';
 
 export interface DevSms {
@@ -13,3 +17,7 @@ export const changePassword = (request: ChangePasswordRequest) =>
 
 /** Development only: what the log SMS provider "sent", so a tester can read the code shown to a resident. */
 export const devSms = () => api.get<DevSms[]>('/identity/dev/sms');
+
+/** 一窗受理 step 1: find the applicant by ID number and name, or register them (then the phone is needed). */
+export const lookupResident = (request: CounterResidentLookupRequest) =>
+  api.post<CounterResidentLookupResponse>('/identity/residents/lookup', request);
