@@ -42,6 +42,8 @@ export interface Case {
     /** the overdue alert went out */
     flagged?: boolean;
   } | null;
+  /** how the result reached the resident */
+  deliveredVia: 'window' | 'mail' | 'online' | 'onsite' | null;
   /** the last SLA alert raised for the case */
   slaAlerted: 'due_soon' | 'overdue' | null;
   history: CaseEvent[];
@@ -70,6 +72,7 @@ export const caseSchema = new Schema<Case>(
     rating: { type: Schema.Types.Mixed, default: null },
     rectification: { type: Schema.Types.Mixed, default: null },
     slaAlerted: { type: String, default: null },
+    deliveredVia: { type: String, default: null },
     history: { type: Schema.Types.Mixed, default: [] },
   },
   { collection: 'cases', versionKey: false, minimize: false },

@@ -12,6 +12,8 @@ import {
   type OpenCaseRequest,
   rateCaseRequest,
   type RateCaseRequest,
+  supplyDeferredRequest,
+  type SupplyDeferredRequest,
 } from '@psc/contracts/affairs';
 import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
 import { CasesService } from './cases.service';
@@ -76,6 +78,19 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
   ) {
     return this.cases.act(caseNo, body, principal);
+  }
+
+  /** 容缺 materials brought or sent after acceptance. */
+  @Post(':caseNo/deferred')
+  @HttpCode(200)
+  @Roles('counter_staff', 'centre_admin')
+  @ApiZodBody(supplyDeferredRequest)
+  supplyDeferred(
+    @Param('caseNo') caseNo: string,
+    @Body(new ZodPipe(supplyDeferredRequest)) body: SupplyDeferredRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cases.supplyDeferred(caseNo, body.revision, body.inPerson, principal);
   }
 
   @Post(':caseNo/rating')

@@ -103,6 +103,7 @@ export class CasesService {
       rating: null,
       rectification: null,
       slaAlerted: null,
+      deliveredVia: null,
       history: [
         {
           action: 'open',
@@ -193,6 +194,7 @@ export class CasesService {
       case 'deliver':
         // picking the result up is another visit; mail, online and handing it over during the visit are not
         if (request.channel === 'window') trips += 1;
+        changes.deliveredVia = request.channel ?? null;
         break;
       case 'complete':
       case 'request_correction':
@@ -221,6 +223,69 @@ export class CasesService {
           ? { due: addWorkingDays(now, RECTIFICATION_DAYS), answer: null, answeredAt: null, answeredBy: null }
           : null,
       reason: request.comment ?? null,
+    });
+  }
+
+  /**
+   * The 容缺 materials promised at intake have been brought (or sent). Not a step of the case, so its state stays;
+   * a visit to bring them counts as a trip.
+   */
+  async supplyDeferred(
+    caseNo: string,
+    revision: number,
+    inPerson: boolean,
+    principal: Principal,
+  ): Promise<CaseView> {
+    const current = await this.load(caseNo);
+    assertScope(principal, current.centreId, ['counter_staff', 'centre_admin']);
+    if (revision !== current.revision) throw this.changed(current);
+    if (current.deferred.supplied || current.deferred.names.length === 0)
+      throw new AppError('AFFAIRS.ILLEGAL_TRANSITION', '该办件没有待补交的容缺材料');
+    const now = this.clock();
+    const trips = current.trips + (inPerson ? 1 : 0);
+    const deferred = { ...current.deferred, supplied: true };
+    const entry: CaseEvent = {
+      action: 'supply_deferred',
+      from: current.state,
+      to: current.state,
+      by: principal.sub,
+      role: roleOf(principal, ['counter_staff', 'centre_admin']),
+      at: now.toISOString(),
+      reason: `补交容缺材料：${current.deferred.names.join('、')}`,
+    };
+    const moved = await this.outbox.update(
+      this.cases,
+      { _id: current._id, revision: current.revision },
+      { $set: { deferred, trips }, $inc: { revision: 1 }, $push: { history: entry } },
+      [
+        {
+          type: 'affairs.case.transitioned',
+          data: {
+            caseNo: current._id,
+            centreId: current.centreId,
+            itemCode: current.item.code,
+            itemVersion: current.item.version,
+            trips,
+            action: 'supply_deferred',
+            from: current.state,
+            to: current.state,
+            by: entry.by,
+            role: entry.role,
+            at: entry.at,
+            reason: entry.reason,
+            due: current.due,
+            rating: current.rating?.score ?? null,
+          },
+        },
+      ],
+    );
+    if (!moved) throw this.changed(await this.load(current._id));
+    return this.view({
+      ...current,
+      deferred,
+      trips,
+      revision: current.revision + 1,
+      history: [...current.history, entry],
     });
   }
 
@@ -440,6 +505,7 @@ export class CasesService {
       missing: found.missing,
       deferred: found.deferred,
       assignee: found.assignee,
+      deliveredVia: found.deliveredVia ?? null,
       trips: found.trips,
       rating: found.rating ? { ...found.rating, at: new Date(found.rating.at).toISOString() } : null,
       rectification: found.rectification

@@ -141,7 +141,7 @@ describe('affairs: cases from intake to rating', () => {
     const delivered = (await (
       await act('counter', back.caseNo, { action: 'deliver', revision: 4, channel: 'mail' })
     ).json()) as CaseView;
-    expect(delivered).toMatchObject({ state: 'delivered', trips: 2 });
+    expect(delivered).toMatchObject({ state: 'delivered', trips: 2, deliveredVia: 'mail' });
 
     const mine = (await (await send('resident', 'GET', '/affairs/cases/mine')).json()) as {
       caseNo: string;
@@ -172,6 +172,19 @@ describe('affairs: cases from intake to rating', () => {
     const accepted = (await (await open(all(true, ['收入证明']))).json()) as CaseView;
     expect(accepted).toMatchObject({ state: 'accepted', deferred: { names: ['收入证明'] } });
     expect(accepted.deferred.due).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+
+    const brought = (await (
+      await send('counter', 'POST', `/affairs/cases/${accepted.caseNo}/deferred`, {
+        revision: 1,
+        inPerson: true,
+      })
+    ).json()) as CaseView;
+    expect(brought).toMatchObject({ state: 'accepted', trips: 2, deferred: { supplied: true }, revision: 2 });
+    const again = await send('counter', 'POST', `/affairs/cases/${accepted.caseNo}/deferred`, {
+      revision: 2,
+      inPerson: false,
+    });
+    expect(again.status).toBe(409);
   });
 
   it('refuses every illegal step with 409 and says what the case can do now', async () => {

@@ -122,6 +122,13 @@ export const rateCaseRequest = z.object({
 });
 export type RateCaseRequest = z.infer<typeof rateCaseRequest>;
 
+export const supplyDeferredRequest = z.object({
+  revision: z.number({ error: '缺少办件版本号，请刷新后再操作' }).int().min(1),
+  /** brought to the window (a trip) rather than sent */
+  inPerson: z.boolean({ error: '请说明材料是现场补交还是邮寄/网上补交' }),
+});
+export type SupplyDeferredRequest = z.infer<typeof supplyDeferredRequest>;
+
 export const answerRectificationRequest = z.object({
   answer: z.string({ error: '请填写整改情况' }).trim().min(5, '整改情况至少 5 个字').max(1000),
 });
@@ -130,8 +137,8 @@ export type AnswerRectificationRequest = z.infer<typeof answerRectificationReque
 export type SlaState = 'on_track' | 'due_soon' | 'overdue';
 
 export interface CaseEvent {
-  /** `open` at intake, `rectify` when the centre answers a 差评, otherwise the step taken */
-  action: CaseAction | 'open' | 'rectify';
+  /** `open` at intake, `supply_deferred` for 容缺 materials brought, `rectify` for the answer to a 差评, else the step */
+  action: CaseAction | 'open' | 'supply_deferred' | 'rectify';
   from: CaseState | null;
   to: CaseState;
   by: string;
@@ -156,6 +163,7 @@ export interface CaseView {
   missing: string[];
   deferred: { names: string[]; due: string | null; supplied: boolean };
   assignee: { kind: 'department' | 'proxy'; name: string } | null;
+  deliveredVia: 'window' | 'mail' | 'online' | 'onsite' | null;
   trips: number;
   rating: { score: number; comment: string | null; at: string } | null;
   rectification: { due: string; answer: string | null; answeredAt: string | null; overdue: boolean } | null;
