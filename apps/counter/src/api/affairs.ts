@@ -34,5 +34,7 @@ export function listCases(filter: CaseListQuery): Promise<CaseView[]> {
 export const fetchCase = (caseNo: string) => api.get<CaseView>(casePath(caseNo));
 export const actOnCase = (caseNo: string, request: CaseActionRequest) =>
   api.post<CaseView>(`${casePath(caseNo)}/actions`, request);
+export const supplyDeferred = (caseNo: string, revision: number, inPerson: boolean) =>
+  api.post<CaseView>(`${casePath(caseNo)}/deferred`, { revision, inPerson });
 export const answerRectification = (caseNo: string, answer: string) =>
   api.post<CaseView>(`${casePath(caseNo)}/rectification`, { answer });

@@ -11,6 +11,7 @@ const VIEWPORT = { width: 1440, height: 900 };
 interface CaseView {
   caseNo: string;
   state: string;
+  deferred: { names: string[] };
 }
 
 /**
@@ -319,6 +320,42 @@ describe('the counter workbench in the browser', () => {
 
     await page.click('[data-test=back]');
     await expect.poll(() => page.textContent(`[data-case-no="${opened.caseNo}"]`)).toContain('已答复');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('records 容缺 materials brought to the window as a second trip, and shows how the result was delivered', async () => {
+    const item = await api<{ materials: { name: string; deferrable: boolean }[] }>(
+      'GET',
+      '/catalogue/items/MZ-001',
+    );
+    const deferrable = item.body.materials.find((m) => m.deferrable)!.name;
+    const opened = await api<CaseView>(
+      'POST',
+      '/affairs/cases',
+      {
+        centreId: CENTRE,
+        itemCode: 'MZ-001',
+        residentId: 'resident-e2e',
+        idTail: '12345X',
+        materials: item.body.materials.map((m) => ({ name: m.name, provided: m.name !== deferrable })),
+      },
+      { 'idempotency-key': `e2e-deferred-${Date.now()}` },
+    );
+    expect(opened.body.deferred.names).toEqual([deferrable]);
+
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const errors = watchErrors(page);
+    await signIn(page, 'counter01');
+    await page.goto(`${gateway()}/counter/cases/${opened.body.caseNo}`);
+    await page.click('[data-test=deferred-in-person]');
+    await expect.poll(() => page.textContent('[data-test=history]')).toContain('补交容缺材料');
+    expect(await page.isVisible('[data-test=deferred-in-person]')).toBe(false);
+    await act(page, 'complete', '已办结');
+    await act(page, 'deliver', '已送达', () => page.selectOption('#channel', 'mail'));
+    expect(await page.textContent('[data-test=delivered-via]')).toBe('邮寄送达');
+    const after = await api<CaseView>('GET', `/affairs/cases/${opened.body.caseNo}`);
+    expect(after.body).toMatchObject({ trips: 2, deferred: { supplied: true } });
     expect(errors).toEqual([]);
     await page.close();
   });
