@@ -4,5 +4,7 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** what must exist before this screen can show anything */
     needs?: 'resident' | 'challenge';
+    /** a display nobody touches (the hall's TV): no top bar, and the idle reset leaves it alone */
+    unattended?: boolean;
   }
 }

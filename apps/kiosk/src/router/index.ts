@@ -35,6 +35,34 @@ export const router = createRouter({
       component: () => import('../views/me/MeView.vue'),
       meta: { needs: 'resident' },
     },
+    {
+      path: '/me/cases',
+      name: 'my-cases',
+      component: () => import('../views/cases/CasesView.vue'),
+      meta: { needs: 'resident' },
+    },
+    {
+      path: '/me/cases/:caseNo/rating',
+      name: 'rate',
+      component: () => import('../views/cases/CasesRateView.vue'),
+      props: true,
+      meta: { needs: 'resident' },
+    },
+    { path: '/queue', name: 'queue', component: () => import('../views/queue/QueueView.vue') },
+    {
+      path: '/queue/tickets/:ticketId',
+      name: 'ticket',
+      component: () => import('../views/queue/QueueTicketView.vue'),
+      props: true,
+    },
+    // also what the QR code on a 一次性告知书 opens, with ?caseNo=
+    { path: '/progress', name: 'progress', component: () => import('../views/progress/ProgressView.vue') },
+    {
+      path: '/hall',
+      name: 'hall',
+      component: () => import('../views/hall/HallView.vue'),
+      meta: { unattended: true },
+    },
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
 });

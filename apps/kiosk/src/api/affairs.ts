@@ -1,0 +1,27 @@
+import type { CaseProgress, QueueBoard, TicketView } from '@psc/contracts/affairs';
+import type { ThemeCode } from '@psc/contracts/catalogue';
+import { api } from './client';
+
+const enc = encodeURIComponent;
+
+/** 取号 needs nobody's identity: the ticket is public, and so is what the hall display shows. */
+export const takeTicket = (centreId: string, theme: ThemeCode) =>
+  api().post<TicketView>('/affairs/queue/tickets', { centreId, theme });
+
+export const fetchTicket = (ticketId: string) =>
+  api().get<TicketView>(`/affairs/queue/tickets/${enc(ticketId)}`);
+
+export const fetchBoard = (centreId: string) =>
+  api().get<QueueBoard>(`/affairs/queue/board?${new URLSearchParams({ centreId }).toString()}`);
+
+/** Anyone holding the case number and the last 6 of the applicant's ID number; a wrong pair is a plain 404. */
+export const fetchProgress = (caseNo: string, idTail: string) =>
+  api().get<CaseProgress>(
+    `/affairs/cases/${enc(caseNo)}/progress?${new URLSearchParams({ idTail }).toString()}`,
+  );
+
+/** The signed-in resident's own cases, newest first. */
+export const fetchMyCases = () => api().get<CaseProgress[]>('/affairs/cases/mine');
+
+export const rateCase = (caseNo: string, score: number, comment?: string) =>
+  api().post<unknown>(`/affairs/cases/${enc(caseNo)}/rating`, { score, ...(comment && { comment }) });
