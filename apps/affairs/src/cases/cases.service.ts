@@ -32,6 +32,7 @@ import { ItemCopies } from '../catalogue-copy/item-copies.service';
 import type { AffairsConfig } from '../config';
 import { CaseNumbers } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
+import { LookupGuard } from './lookup-guard';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
@@ -44,6 +45,7 @@ const roleOf = (principal: Principal, roles: readonly string[]) =>
 @Injectable()
 export class CasesService {
   private readonly lookupIndex: BlindIndex;
+  private readonly lookups = new LookupGuard();
 
   constructor(
     @InjectModel(CASE_MODEL) private readonly cases: Model<Case>,
@@ -337,14 +339,19 @@ export class CasesService {
 
   /** Progress at a kiosk from the case number and the last 6 of the ID number; a wrong pair says nothing more. */
   async progress(caseNo: string, idTail: string): Promise<CaseProgress> {
+    const now = this.clock().getTime();
+    if (this.lookups.blocked(caseNo, now))
+      throw new AppError('COMMON.RATE_LIMITED', '查询错误次数过多，请 15 分钟后再试，或带身份证到窗口查询');
     const found = await this.cases.findById(caseNo).lean<Case>();
     const expected = Buffer.from(this.lookupHash(caseNo, idTail));
     if (
       !found ||
       found.lookupHash.length !== expected.length ||
       !timingSafeEqual(Buffer.from(found.lookupHash), expected)
-    )
+    ) {
+      this.lookups.failed(caseNo, now);
       throw new AppError('AFFAIRS.LOOKUP_FAILED');
+    }
     return this.progressOf(found);
   }
 

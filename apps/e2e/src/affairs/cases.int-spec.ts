@@ -293,6 +293,10 @@ describe('affairs: cases from intake to rating', () => {
     expect(((await wrong.json()) as { message: string }).message).toBe(
       '办件编号或身份证号码后 6 位不正确，请核对后重试',
     );
+    // walking through the million possible tails stops after a few wrong tries, even for the right one
+    for (let i = 0; i < 4; i++) await fetch(api(`/affairs/cases/${c.caseNo}/progress?idTail=00000${i}`));
+    const paused = await fetch(api(`/affairs/cases/${c.caseNo}/progress?idTail=12345X`));
+    expect(paused.status).toBe(429);
   });
 
   it('updates the centre’s one-trip rate in insight once results are delivered', async () => {
