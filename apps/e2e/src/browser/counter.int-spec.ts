@@ -3,6 +3,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
 import { idNumberFrom, launchBrowser, screenshot, watchErrors } from './browser';
+import { actAtCounter, signInAtCounter } from './screens';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
 // a staff desktop
@@ -58,23 +59,9 @@ describe('the counter workbench in the browser', () => {
     return opened.body;
   }
 
-  async function signIn(page: Page, username: string) {
-    await page.goto(`${gateway()}/counter/`);
-    await page.waitForURL(/\/counter\/login/);
-    await page.fill('#username', username);
-    await page.fill('#password', world.seedPassword);
-    await page.click('[data-test=login]');
-    await page.waitForURL(`${gateway()}/counter/`);
-  }
-
-  /** Opens the action's dialog, lets `fill` complete it, confirms and waits for the new state. */
-  async function act(page: Page, action: string, state: string, fill?: () => Promise<unknown>) {
-    await page.click(`[data-action=${action}]`);
-    await page.waitForSelector('[data-test=action-dialog]');
-    await fill?.();
-    await page.click('[data-test=action-confirm]');
-    await expect.poll(() => page.textContent('[data-test=case-state]')).toBe(state);
-  }
+  const signIn = (page: Page, username: string) =>
+    signInAtCounter(page, gateway(), username, world.seedPassword);
+  const act = actAtCounter;
 
   beforeAll(async () => {
     await world.start('catalogue', { SEED_CATALOGUE: 'true' });

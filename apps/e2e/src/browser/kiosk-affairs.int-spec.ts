@@ -1,10 +1,10 @@
-import { maskPhone } from '@psc/util';
 import type { RunningApp } from '@psc/testing';
 import { startApp, waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
 import { idNumberFrom, launchBrowser, screenshot, tapKeys, watchErrors } from './browser';
+import { signInAtKiosk } from './screens';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
 // a portrait floor-standing kiosk, and the TV over the hall
@@ -75,34 +75,8 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     return (await response.json()) as CaseView;
   }
 
-  /** Kiosk sign-in by touch, the code read where the counter's development SMS page reads it. */
-  async function signIn(page: Page, idNumber: string, phone: string) {
-    await page.goto(`${gateway()}/kiosk/?kiosk=k-affairs-e2e`);
-    await page.click('[data-test=identify]');
-    await tapKeys(page, '.base-keypad', idNumber);
-    await tapKeys(page, '.letter-keyboard', 'zhang');
-    await page.click('[data-char="张"]');
-    await tapKeys(page, '.letter-keyboard', 'san');
-    await page.click('[data-char="三"]');
-    await page.click('#phone');
-    await tapKeys(page, '.base-keypad', phone);
-    await page.click('[data-test=send-code]');
-    await page.waitForURL(/\/kiosk\/identify\/code$/);
-    const code = await waitFor(
-      async () => {
-        const sms = (await (await fetch(api('/identity/dev/sms'), { headers: counter })).json()) as {
-          to: string;
-          text: string;
-        }[];
-        const text = sms.find((m) => m.to === maskPhone(phone) && m.text.includes('验证码'))?.text;
-        return text ? /验证码为 (\d{6})/.exec(text)?.[1] : undefined;
-      },
-      { what: 'the one-time code in the development SMS log' },
-    );
-    await tapKeys(page, '.base-keypad', code);
-    await page.click('[data-test=verify]');
-    await page.waitForURL(/\/kiosk\/me$/);
-  }
+  const signIn = (page: Page, idNumber: string, phone: string) =>
+    signInAtKiosk(page, gateway(), { idNumber, phone }, counter);
 
   beforeAll(async () => {
     await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
