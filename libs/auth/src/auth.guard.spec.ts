@@ -2,7 +2,7 @@ import { Controller, Get, type Type } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
 import { AppError } from '@psc/server-kit';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { type AuthRequest, Public, Roles } from './auth.decorator';
 import { AuthGuard } from './auth.guard';
 import { generateDevKeyPair } from './keys';
@@ -102,6 +102,30 @@ describe('AuthGuard', () => {
 
   it('lets anyone through to a public route', async () => {
     expect(await run(ItemsController, 'list')).toEqual({ allowed: true, principal: undefined });
+  });
+
+  it('does not try to authenticate an anonymous caller of a public route (nothing raised and caught)', async () => {
+    const verifier = (guard as unknown as { verifier: TokenVerifier }).verifier;
+    const verify = vi.spyOn(verifier, 'verify');
+    try {
+      expect(await run(ItemsController, 'list')).toEqual({ allowed: true, principal: undefined });
+      expect(await run(CatalogueController, 'browse')).toEqual({ allowed: true, principal: undefined });
+      expect(verify).not.toHaveBeenCalled();
+      // any Authorization header is still read, whatever its scheme, and a protected route still asks for one
+      expect(await run(ItemsController, 'list', { authorization: 'Basic dTpw' })).toEqual({
+        allowed: true,
+        principal: undefined,
+      });
+      expect(await run(ItemsController, 'list', bearer(volunteer))).toEqual({
+        allowed: true,
+        principal: volunteer,
+      });
+      expect(verify).toHaveBeenCalledTimes(2);
+      expect(await run(ItemsController, 'mine')).toMatchObject({ code: 'AUTH.TOKEN_MISSING' });
+      expect(verify).toHaveBeenCalledTimes(3);
+    } finally {
+      verify.mockRestore();
+    }
   });
 
   it('still reads a valid token on a public route, and ignores a bad one', async () => {

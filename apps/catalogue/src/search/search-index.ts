@@ -19,12 +19,18 @@ export interface SearchHit {
 interface Unit {
   char: string;
   readings: readonly string[];
+  /** the first letter of every reading, as letter bits */
+  starts: number;
 }
 
 interface Term {
   text: string;
   units: readonly Unit[];
   field: Field;
+  /** every letter in the term's readings and in its text, as letter bits: a query with another letter cannot match */
+  letters: number;
+  /** the pinyin score of each one-letter query (a–z), worked out when first asked; UNSEEN until then */
+  single?: Int16Array;
 }
 
 interface Entry {
@@ -80,8 +86,16 @@ export function normalise(input: string): string {
 }
 
 const HAN = /\p{Script=Han}/u;
-const LETTER = /[a-z]/;
 const NO_READINGS: readonly string[] = [];
+
+/** a–z as one bit each (a = 1), anything else 0 */
+const letterBit = (code: number) => (code >= 97 && code <= 122 ? 1 << (code - 97) : 0);
+
+function lettersOf(text: string): number {
+  let bits = 0;
+  for (let i = 0; i < text.length; i++) bits |= letterBit(text.charCodeAt(i));
+  return bits;
+}
 
 const readingCache = new Map<string, readonly string[]>();
 
@@ -105,11 +119,19 @@ function unitsOf(text: string): Unit[] {
   const chars = Array.from(text);
   const inContext = pinyin(text, { toneType: 'none', type: 'array', v: true, nonZh: 'spaced' });
   const aligned = inContext.length === chars.length;
-  return chars.map((char, i) =>
-    HAN.test(char)
-      ? { char, readings: readingsOf(char, aligned ? inContext[i] : undefined) }
-      : { char, readings: NO_READINGS },
-  );
+  return chars.map((char, i) => {
+    const readings = HAN.test(char) ? readingsOf(char, aligned ? inContext[i] : undefined) : NO_READINGS;
+    let starts = 0;
+    for (const reading of readings) starts |= letterBit(reading.charCodeAt(0));
+    return { char, readings, starts };
+  });
+}
+
+function termOf(text: string, field: Field): Term {
+  const units = unitsOf(text);
+  let letters = lettersOf(text);
+  for (const unit of units) for (const reading of unit.readings) letters |= lettersOf(reading);
+  return { text, units, field, letters };
 }
 
 /** One synonym member found in a text, at [start, end). */
@@ -199,7 +221,8 @@ function scorePinyin(query: string, term: Term): number {
   const { units } = term;
   const size = (query.length + 1) * (units.length + 1) * 2;
   if (size > memo.length) memo = new Int32Array(size * 2).fill(UNSEEN);
-  const first = query[0];
+  const first = query.charCodeAt(0);
+  const firstBit = letterBit(first);
   const kindOf = (c: number): Kind =>
     c < INITIAL ? FULL : Math.floor(c / INITIAL) === query.length ? INITIALS : MIXED;
   const score = (c: number, position: Position) =>
@@ -207,7 +230,7 @@ function scorePinyin(query: string, term: Term): number {
   let best = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
-    if (!unit.char.startsWith(first) && !unit.readings.some((r) => r[0] === first)) continue;
+    if (unit.char.charCodeAt(0) !== first && (unit.starts & firstBit) === 0) continue;
     if (u === 0) {
       best = Math.max(
         best,
@@ -223,12 +246,24 @@ function scorePinyin(query: string, term: Term): number {
   return best;
 }
 
-function scoreTerms(query: string, terms: readonly Term[], letters: boolean): number {
+/** One letter (what is sent at the first key press) is asked of every term over and over: kept per term. */
+function scoreLetter(query: string, term: Term): number {
+  const i = query.charCodeAt(0) - 97;
+  term.single ??= new Int16Array(26).fill(UNSEEN);
+  if (term.single[i] === UNSEEN) term.single[i] = scorePinyin(query, term);
+  return term.single[i];
+}
+
+/** `letters`: the query's letters as letter bits, 0 when it has none (then only characters can match). */
+function scoreTerms(query: string, terms: readonly Term[], letters: number): number {
   let best = 0;
   for (const term of terms) best = Math.max(best, scoreCharacters(query, term));
-  if (best > 0 || !letters) return best;
+  if (best > 0 || letters === 0) return best;
+  const one = query.length === 1;
   for (const term of terms) {
-    best = Math.max(best, scorePinyin(query, term));
+    // every letter typed is a reading's letter (or a letter in the text): a term without one of them cannot match
+    if ((term.letters & letters) !== letters) continue;
+    best = Math.max(best, one ? scoreLetter(query, term) : scorePinyin(query, term));
     if (best === BEST_PINYIN) break;
   }
   return best;
@@ -237,6 +272,24 @@ function scoreTerms(query: string, terms: readonly Term[], letters: boolean): nu
 // Words a resident wraps around what they want (申请低保, 低保怎么办); dropped only when the query finds nothing.
 const FILLERS =
   /我想|我要|想要|怎么|怎样|如何|在哪里|去哪里|在哪儿|哪里|在哪|去哪|需要|什么|材料|手续|流程|可以|能不能|办理|申请|申领|办|吗|呢|的|了/g;
+
+/** The query's words without the fillers, normalised; none left, or just the query itself, means no second try. */
+function partsWithoutFillers(query: string): string[] {
+  const parts = query
+    .split(/\s+/)
+    .map((part) => normalise(part.normalize('NFKC').replace(FILLERS, '')))
+    .filter(Boolean);
+  return parts.length === 0 || (parts.length === 1 && parts[0] === normalise(query)) ? [] : parts;
+}
+
+/**
+ * Everything a query's answer depends on, as one string: the normalised query and, when the second try without
+ * fillers could differ, its parts. Queries with equal keys get equal answers from the same index (`dbsq`, `DBSQ`,
+ * `ｄｂｓｑ` alike), so answers can be kept by it. Normalised text holds no spaces, so the parts join unambiguously.
+ */
+export function queryKey(query: string): string {
+  return [normalise(query), ...partsWithoutFillers(query)].join(' ');
+}
 
 /**
  * The kiosk search: characters, full pinyin, initials (`dbsq`), mixed input (`低保sq`), synonyms and polyphones,
@@ -298,7 +351,7 @@ export class CatalogueSearchIndex {
   }
 
   private scores(q: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
-    const letters = LETTER.test(q);
+    const letters = lettersOf(q);
     const themeScores = new Map<ThemeCode, number>();
     const found = new Map<string, number>();
     for (const [code, entry] of this.entries) {
@@ -316,12 +369,8 @@ export class CatalogueSearchIndex {
 
   /** 申请低保, 老年证怎么办理: every part left after dropping the fillers must match; the weakest part counts. */
   private withoutFillers(query: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
-    const parts = query
-      .split(/\s+/)
-      .map((part) => normalise(part.normalize('NFKC').replace(FILLERS, '')))
-      .filter(Boolean);
-    if (parts.length === 0 || (parts.length === 1 && parts[0] === normalise(query)))
-      return new Map<string, number>();
+    const parts = partsWithoutFillers(query);
+    if (parts.length === 0) return new Map<string, number>();
     const [first, ...rest] = parts.map((part) => this.scores(part, codes));
     for (const scores of rest)
       for (const [code, score] of first) {
@@ -336,7 +385,7 @@ export class CatalogueSearchIndex {
   private termsOf(texts: readonly (readonly [string, Field])[]): Term[] {
     const terms = new Map<string, Term>();
     const add = (text: string, field: Field) => {
-      if (text && !terms.has(text)) terms.set(text, { text, units: unitsOf(text), field });
+      if (text && !terms.has(text)) terms.set(text, termOf(text, field));
     };
     const normal = texts.map(([text, field]) => [normalise(text), field] as const);
     for (const [text, field] of normal) add(text, field);

@@ -7,7 +7,8 @@ import {
   type ThemeCode,
   type ThemeCount,
 } from '@psc/contracts/catalogue';
-import { CatalogueSearchIndex } from '../search/search-index';
+import { LRUCache } from 'lru-cache';
+import { CatalogueSearchIndex, queryKey } from '../search/search-index';
 
 export interface PublishedVersion {
   code: string;
@@ -16,15 +17,35 @@ export interface PublishedVersion {
 }
 
 /**
+ * How long search answers may go on showing the open counts from before (and the order of equally good matches they
+ * decide): counts are a ranking hint, written to the store every 5 s and seen by other replicas only when they load.
+ */
+export const POPULARITY_STALE_MS = 5000;
+/** Distinct searches (centre, query, limit) whose answers are kept; a kiosk's vocabulary is small. */
+const KEPT_ANSWERS = 1000;
+
+/**
  * What kiosks read, held in memory: the latest published version of every item, the centres and how often each item
  * is opened. The store answers hundreds of writes a second at best, so no kiosk read touches it.
+ *
+ * Search answers are kept by centre, query (see queryKey) and limit. Any change of content (load, a newer version,
+ * centres) drops them all at once; a change of open counts drops them once POPULARITY_STALE_MS have passed since the
+ * first count they do not show.
  */
 export class CatalogueView {
   private readonly latest = new Map<string, PublishedVersion>();
   private readonly centres = new Map<string, Centre>();
   private readonly popularity = new Map<string, number>();
+  /** the codes each centre offers (key '' for every item), worked out once per content */
+  private readonly offers = new Map<string, ReadonlySet<string>>();
+  private readonly answers = new LRUCache<string, ItemSummary[]>({ max: KEPT_ANSWERS });
+  /** when the first open count the kept answers do not show was counted */
+  private popularityMovedAt: number | undefined;
 
-  constructor(private readonly index = new CatalogueSearchIndex()) {}
+  constructor(
+    private readonly index = new CatalogueSearchIndex(),
+    private readonly now: () => number = Date.now,
+  ) {}
 
   load(
     versions: readonly PublishedVersion[],
@@ -38,11 +59,13 @@ export class CatalogueView {
     for (const [code, n] of popularity) this.popularity.set(code, n);
     this.setCentres(centres);
     this.index.replace([...this.latest.values()].map((v) => this.doc(v)));
+    this.contentChanged();
   }
 
   setCentres(centres: readonly Centre[]) {
     this.centres.clear();
     for (const c of centres) this.centres.set(c.id, c);
+    this.contentChanged();
   }
 
   /** A newer version replaces the one shown; an older or repeated one (a replayed event) changes nothing. */
@@ -50,6 +73,7 @@ export class CatalogueView {
     if ((this.latest.get(version.code)?.version ?? 0) >= version.version) return false;
     this.latest.set(version.code, version);
     this.index.upsert(this.doc(version));
+    this.contentChanged();
     return true;
   }
 
@@ -63,6 +87,7 @@ export class CatalogueView {
     const n = (this.popularity.get(code) ?? 0) + 1;
     this.popularity.set(code, n);
     this.index.setPopularity(code, n);
+    this.popularityMovedAt ??= this.now();
   }
 
   centre(id: string): Centre | undefined {
@@ -75,9 +100,15 @@ export class CatalogueView {
 
   /** Codes a centre offers, or every item when no centre is named; undefined for an unknown centre. */
   offered(centreId?: string): ReadonlySet<string> | undefined {
-    if (!centreId) return new Set(this.latest.keys());
-    const centre = this.centres.get(centreId);
-    return centre && new Set(centre.itemCodes.filter((code) => this.latest.has(code)));
+    const key = centreId || '';
+    let codes = this.offers.get(key);
+    if (!codes) {
+      const centre = key ? this.centres.get(key) : undefined;
+      if (key && !centre) return undefined;
+      codes = new Set(centre ? centre.itemCodes.filter((code) => this.latest.has(code)) : this.latest.keys());
+      this.offers.set(key, codes);
+    }
+    return codes;
   }
 
   themes(codes: ReadonlySet<string>): ThemeCount[] {
@@ -108,11 +139,28 @@ export class CatalogueView {
     );
   }
 
-  search(query: string, codes: ReadonlySet<string>, limit: number): ItemSummary[] {
-    return this.index
-      .search(query, { limit, codes })
-      .map((hit) => this.summary(hit.code))
-      .filter((s): s is ItemSummary => s !== undefined);
+  /** The best matches among what a centre offers (every item when none is named; nothing for an unknown one). */
+  search(query: string, centreId: string | undefined, limit: number): readonly ItemSummary[] {
+    if (
+      this.popularityMovedAt !== undefined &&
+      this.now() - this.popularityMovedAt >= POPULARITY_STALE_MS
+    ) {
+      this.answers.clear();
+      this.popularityMovedAt = undefined;
+    }
+    // the limit is an integer and a normalised query holds no '|', so the centre id in between is unambiguous
+    const key = `${limit}|${centreId || ''}|${queryKey(query)}`;
+    let found = this.answers.get(key);
+    if (!found) {
+      const codes = this.offered(centreId);
+      if (!codes) return [];
+      found = this.index
+        .search(query, { limit, codes })
+        .map((hit) => this.summary(hit.code))
+        .filter((s): s is ItemSummary => s !== undefined);
+      this.answers.set(key, found);
+    }
+    return found;
   }
 
   summary(code: string): ItemSummary | undefined {
@@ -133,6 +181,12 @@ export class CatalogueView {
       delivery: c.delivery,
       popularity: this.popularity.get(code) ?? 0,
     };
+  }
+
+  private contentChanged(): void {
+    this.offers.clear();
+    this.answers.clear();
+    this.popularityMovedAt = undefined;
   }
 
   private doc({ code, content }: PublishedVersion) {

@@ -56,7 +56,8 @@ export class CatalogueController {
   @ApiQuery({ name: 'limit', required: false })
   search(@Query('q') q = '', @Query('centre') centre?: string, @Query('limit') limit?: string) {
     if (q.length > 50) throw new AppError('COMMON.VALIDATION_FAILED', '搜索内容最多 50 个字');
-    return { query: q, results: this.cache.view.search(q, this.offered(centre), limitOf(limit, 20)) };
+    this.offered(centre); // an unknown centre is refused before the limit is looked at
+    return { query: q, results: this.cache.view.search(q, centre, limitOf(limit, 20)) };
   }
 
   @Get('items/:code')
