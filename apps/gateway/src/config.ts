@@ -40,6 +40,15 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
     .default('sz/futian/xiangmihu/c-001')
     .describe('the centre (scope path) a kiosk served by this gateway belongs to'),
   PUSH_BUFFER_SIZE: count(1000, 'recent events kept for screens that reconnect (SSE Last-Event-ID)'),
+  CATALOGUE_CACHE_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .default(2000)
+    .describe(
+      'how long anonymous catalogue reads (search, themes, popular, lists, centres) are answered from memory; ' +
+        'catalogue events end it at once; 0 turns the cache off',
+    ),
 });
 
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

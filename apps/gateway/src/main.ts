@@ -4,6 +4,8 @@ import { SwaggerModule } from '@nestjs/swagger';
 import { AppModule, SERVICE } from './app.module';
 import { gatewayConfigSchema, publicOrigin, upstreams } from './config';
 import { mountProxies } from './proxy.middleware';
+import { PushService } from './push/push.service';
+import { catalogueResponseCache } from './response-cache';
 import { mountSecurity } from './security.middleware';
 import { mountUis } from './ui/static.middleware';
 
@@ -22,7 +24,13 @@ void bootstrap(AppModule.register(config), {
       perMinute: config.RATE_LIMIT_PER_MINUTE,
       authPerMinute: config.AUTH_RATE_LIMIT_PER_MINUTE,
     });
-    mountProxies(app, services, { maxBodyBytes: config.MAX_BODY_BYTES });
+    mountProxies(app, services, {
+      maxBodyBytes: config.MAX_BODY_BYTES,
+      caches:
+        config.CATALOGUE_CACHE_MS > 0
+          ? { catalogue: catalogueResponseCache(app.get(PushService), config.CATALOGUE_CACHE_MS) }
+          : {},
+    });
     mountUis(app, config.WEB_ROOT);
     // one browsable UI over every service's OpenAPI document
     SwaggerModule.setup(

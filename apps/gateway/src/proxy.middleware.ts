@@ -4,6 +4,7 @@ import type { NextFunction, Request, Response } from 'express';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Agent } from 'node:http';
 import { createProxyMiddleware } from 'http-proxy-middleware';
+import type { ResponseCache } from './response-cache';
 
 // keep-alive to the services: a new TCP connection per request costs more than the request itself
 const agent = new Agent({ keepAlive: true, maxSockets: 256 });
@@ -43,12 +44,14 @@ function bodyLimit(maxBytes: number) {
 export function mountProxies(
   app: NestExpressApplication,
   upstreams: Record<string, string>,
-  { maxBodyBytes }: { maxBodyBytes: number },
+  { maxBodyBytes, caches = {} }: { maxBodyBytes: number; caches?: Record<string, ResponseCache> },
 ): void {
   const limit = bodyLimit(maxBodyBytes);
   for (const [service, target] of Object.entries(upstreams)) {
+    const cache = caches[service];
     app.use(
       `/api/${service}`,
+      ...(cache ? [cache.serve] : []),
       limit.refuseDeclared,
       createProxyMiddleware({
         target,
@@ -57,8 +60,9 @@ export function mountProxies(
         on: {
           proxyReq: limit.countStreamed,
           // the gateway's own security headers stand; a service need not advertise its framework
-          proxyRes: (proxyRes) => {
+          proxyRes: (proxyRes, req) => {
             delete proxyRes.headers['x-powered-by'];
+            cache?.capture(proxyRes, req);
           },
           error: (_error, _req, res) => {
             if ('writeHead' in res) reply(res, 503, 'COMMON.UNAVAILABLE');

@@ -3,6 +3,7 @@ import { ERROR_CODES, type ErrorCode } from '@psc/contracts';
 import type { NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import { perClientLimit } from './rate-limit';
 
 export interface SecurityOptions {
   origin: string;
@@ -17,6 +18,7 @@ export const CREDENTIAL_ROUTES = ['/api/identity/residents/otp', '/api/identity/
 const refuse = (res: Response, status: number, code: ErrorCode) =>
   res.status(status).json({ code, message: ERROR_CODES[code].message });
 
+/** Sign-in steps: express-rate-limit with its standard headers, for the few requests that take these paths. */
 const perClientPerMinute = (limit: number, onlyPost = false) =>
   rateLimit({
     windowMs: 60_000,
@@ -71,5 +73,13 @@ export function mountSecurity(app: NestExpressApplication, options: SecurityOpti
   });
   app.enableCors({ origin: [options.origin], maxAge: 600 });
   app.use(CREDENTIAL_ROUTES, perClientPerMinute(options.authPerMinute, true));
-  app.use('/api', perClientPerMinute(options.perMinute));
+  // every /api call passes here, kiosk searches at each key press: a plain counter, no RateLimit headers
+  app.use(
+    '/api',
+    perClientLimit({
+      limit: options.perMinute,
+      windowMs: 60_000,
+      refuse: (_req, res) => void refuse(res, 429, 'COMMON.RATE_LIMITED'),
+    }),
+  );
 }

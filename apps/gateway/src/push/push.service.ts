@@ -5,6 +5,7 @@ import {
   type OnApplicationBootstrap,
   type OnModuleInit,
 } from '@nestjs/common';
+import type { DomainEvent } from '@psc/contracts';
 import { EventFeed, KafkaClient } from '@psc/messaging';
 import { type HealthProbe, HealthRegistry } from '@psc/server-kit';
 import { randomBytes } from 'node:crypto';
@@ -28,6 +29,7 @@ export class PushService
   readonly name = 'push';
   readonly hub: PushHub;
   private readonly feed: EventFeed;
+  private readonly listeners: ((event: DomainEvent) => void)[] = [];
   private heartbeat?: NodeJS.Timeout;
 
   constructor(
@@ -39,9 +41,23 @@ export class PushService
     this.feed = new EventFeed(
       client,
       options.group,
-      (event) => this.hub.publish(event),
+      (event) => {
+        // listeners first (the response cache forgets what changed), so a screen told of a change reads it anew
+        for (const listener of this.listeners) listener(event);
+        this.hub.publish(event);
+      },
       (type) => channelOf(type) !== undefined,
     );
+  }
+
+  /** True while the feed runs: every event published from now on reaches the screens and the listeners. */
+  get live(): boolean {
+    return this.feed.ready;
+  }
+
+  /** Hears every event the feed delivers (those of a channel), just before the screens do. */
+  onEvent(listener: (event: DomainEvent) => void): void {
+    this.listeners.push(listener);
   }
 
   onModuleInit(): void {
