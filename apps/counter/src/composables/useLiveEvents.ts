@@ -1,5 +1,6 @@
 import { type LiveEvent, subscribeLiveEvents, useStaffSessionStore } from '@psc/web-data';
 import { onBeforeUnmount, onMounted, watch } from 'vue';
+import { ALERT_EVENTS } from '../stores/alerts';
 import { useAppStore } from '../stores/app';
 
 const QUEUE_EVENTS = [
@@ -7,7 +8,12 @@ const QUEUE_EVENTS = [
   'affairs.queue.ticket-called',
   'affairs.queue.ticket-closed',
 ] as const;
-const CASE_EVENTS = ['affairs.case.opened', 'affairs.case.transitioned', 'affairs.case.rectified'] as const;
+const CASE_EVENTS = [
+  'affairs.case.opened',
+  'affairs.case.transitioned',
+  'affairs.case.rectified',
+  ...ALERT_EVENTS,
+] as const;
 
 const RETRY_MS = 30_000;
 

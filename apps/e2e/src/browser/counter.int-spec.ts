@@ -183,6 +183,13 @@ describe('the counter workbench in the browser', () => {
   });
 
   it('lists the centre’s cases with their time-limit state in colour and words, and keeps the list live', async () => {
+    // the workbench is open first: time-limit alerts are heard live, not replayed
+    const page = await browser.newPage({ viewport: VIEWPORT });
+    const errors = watchErrors(page);
+    await signIn(page, 'counter01');
+    await page.click('[data-test=nav-cases]');
+    await page.waitForSelector('[data-test=case-table]');
+
     const soon = await openAccepted('MZ-009'); // 当场办结: due today
     const late = await openAccepted('MZ-001');
     // accepted two months ago and due a month ago, as far as the time limit knows
@@ -200,16 +207,17 @@ describe('the counter workbench in the browser', () => {
           },
         },
       );
-
-    const page = await browser.newPage({ viewport: VIEWPORT });
-    const errors = watchErrors(page);
-    await signIn(page, 'counter01');
-    await page.click('[data-test=nav-cases]');
-    await page.waitForSelector('[data-test=case-table]');
+    // the direct write raised no event: read the list again
+    await page.click('[data-test=refresh]');
+    await page.waitForSelector(`[data-case-no="${late.caseNo}"]`);
     const sla = (caseNo: string) => page.getAttribute(`[data-case-no="${caseNo}"] [data-sla]`, 'data-sla');
     expect(await sla(soon.caseNo)).toBe('due_soon');
     expect(await sla(late.caseNo)).toBe('overdue');
     expect(await page.textContent(`[data-case-no="${late.caseNo}"]`)).toContain('已超期');
+    // the service's time-limit watch raises its alerts, and every page of the workbench shows them
+    await expect.poll(() => page.textContent('[data-test=alerts]')).toContain(`办件 ${late.caseNo} 已超期`);
+    await expect.poll(() => page.textContent('[data-test=alerts]')).toContain(`办件 ${soon.caseNo} 即将到期`);
+    expect(await page.locator('[data-test=alert]').count()).toBe(2);
 
     // another window opens a case: it appears without a reload
     const fresh = await openAccepted('MZ-001');

@@ -1,0 +1,43 @@
+import { createPinia, setActivePinia } from 'pinia';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { useAlertsStore } from './alerts';
+
+const C = 'sz/futian/xiangmihu/c-001';
+const sla = (caseNo: string, level: 'due_soon' | 'overdue', centreId = C) => ({
+  id: `${caseNo}-${level}`,
+  type: 'affairs.case.sla-alerted',
+  key: caseNo,
+  occurredAt: '2026-11-24T01:00:00.000Z',
+  data: { caseNo, centreId, itemCode: 'MZ-001', level, due: '2026-11-25', assignee: '区民政局' },
+});
+
+describe('time-limit alerts', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('keeps this centre’s alerts, one per case, the newest level first, and nothing else from the channel', () => {
+    const store = useAlertsStore();
+    store.receive({ ...sla('26112400003', 'due_soon'), type: 'affairs.case.opened' }, C);
+    store.receive(sla('26112400001', 'due_soon'), C);
+    store.receive(sla('26112400002', 'due_soon', 'sz/futian/lianhua/c-001'), C);
+    store.receive(sla('26112400001', 'overdue'), C);
+    expect(store.alerts).toEqual([
+      { caseNo: '26112400001', kind: 'overdue', due: '2026-11-25', assignee: '区民政局' },
+    ]);
+  });
+
+  it('keeps a late rectification beside the case’s time limit, and forgets what is dismissed', () => {
+    const store = useAlertsStore();
+    store.receive(sla('26112400001', 'due_soon'), C);
+    store.receive(
+      {
+        ...sla('26112400001', 'due_soon'),
+        type: 'affairs.case.rectification-overdue',
+        data: { caseNo: '26112400001', centreId: C, itemCode: 'MZ-001', due: '2026-11-30' },
+      },
+      C,
+    );
+    expect(store.alerts.map((a) => a.kind)).toEqual(['rectification_overdue', 'due_soon']);
+    store.dismiss('26112400001');
+    expect(store.alerts).toEqual([]);
+  });
+});
