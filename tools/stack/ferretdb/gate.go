@@ -18,8 +18,8 @@ import (
 // FerretDB 1.24 runs every update, findAndModify and delete as "query, change in Go, write the whole document back"
 // with nothing held in between, so two writers on one document lose one of the changes (measured: 100 concurrent
 // $inc on one document left 23) and a conditional update is not a compare-and-set. The gate sits in front of it and
-// runs those commands one at a time per document they name by _id, and one at a time per collection when they
-// select by anything else. Inserts (nothing read back) and reads pass through untouched.
+// runs those commands one at a time per document they name by _id (equality or an $in list), and one at a time per
+// collection when they select by anything else. Inserts (nothing read back) and reads pass through untouched.
 var statementsOf = map[string]struct{ field, filter string }{
 	"update":        {"updates", "q"},
 	"delete":        {"deletes", "q"},
@@ -219,12 +219,14 @@ func classify(message []byte) (plan *lockPlan, expectsReply bool) {
 
 	ids := map[string]bool{}
 	for _, filter := range filters {
-		id, ok := idOf(filter)
+		named, ok := idsOf(filter)
 		if !ok {
 			plan.whole = true
 			break
 		}
-		ids[id] = true
+		for _, id := range named {
+			ids[id] = true
+		}
 	}
 	if len(filters) == 0 {
 		plan.whole = true
@@ -236,20 +238,44 @@ func classify(message []byte) (plan *lockPlan, expectsReply bool) {
 	return plan, expectsReply
 }
 
-// idOf names the one document a filter selects by _id equality; anything else ($in, no _id) selects by other means.
-func idOf(filter any) (string, bool) {
+// idsOf names the documents a filter can touch when it selects by _id equality or by an _id $in list of plain
+// values (the outbox relay's batches); anything else selects by other means.
+func idsOf(filter any) ([]string, bool) {
 	f, ok := filter.(*wirebson.Document)
 	if !ok {
-		return "", false
+		return nil, false
 	}
 	switch id := f.Get("_id").(type) {
-	case nil, *wirebson.Document, *wirebson.Array:
-		return "", false
+	case nil, *wirebson.Array:
+		return nil, false
+	case *wirebson.Document:
+		in, ok := id.Get("$in").(*wirebson.Array)
+		if !ok || id.Len() != 1 {
+			return nil, false
+		}
+		named := make([]string, 0, in.Len())
+		for i := 0; i < in.Len(); i++ {
+			key, ok := scalarKey(in.Get(i))
+			if !ok {
+				return nil, false
+			}
+			named = append(named, key)
+		}
+		return named, true
 	default:
-		return fmt.Sprintf("%T:%v", id, id), true
+		key, ok := scalarKey(id)
+		return []string{key}, ok
 	}
 }
 
+func scalarKey(v any) (string, bool) {
+	switch v.(type) {
+	case nil, *wirebson.Document, *wirebson.Array:
+		return "", false
+	default:
+		return fmt.Sprintf("%T:%v", v, v), true
+	}
+}
 func readMessage(r *bufio.Reader) ([]byte, error) {
 	var size [4]byte
 	if _, err := io.ReadFull(r, size[:]); err != nil {
