@@ -21,7 +21,7 @@ import {
   type OpenCaseRequest,
   type RateCaseRequest,
 } from '@psc/contracts/affairs';
-import { Outbox } from '@psc/messaging';
+import { Outbox, type PendingEvent } from '@psc/messaging';
 import { isDuplicateKey } from '@psc/persistence';
 import { BlindIndex } from '@psc/pii';
 import { APP_CONFIG, AppError, CLOCK, type Clock } from '@psc/server-kit';
@@ -33,6 +33,7 @@ import type { AffairsConfig } from '../config';
 import { CaseNumbers } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
 import { LookupGuard } from './lookup-guard';
+import { rectificationLate } from './sla-alerts';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
@@ -41,6 +42,24 @@ export const RECTIFICATION_DAYS = 5;
 
 const roleOf = (principal: Principal, roles: readonly string[]) =>
   principal.roles.find((g) => roles.includes(g.role))?.role ?? principal.kind;
+
+/** `affairs.case.transitioned` for a recorded entry, with the facts of the case after it. */
+const transitionedData = (next: Case, entry: CaseEvent): EventData<'affairs.case.transitioned'> => ({
+  caseNo: next._id,
+  centreId: next.centreId,
+  itemCode: next.item.code,
+  itemVersion: next.item.version,
+  trips: next.trips,
+  action: entry.action,
+  from: entry.from ?? next.state,
+  to: entry.to,
+  by: entry.by,
+  role: entry.role,
+  at: entry.at,
+  reason: entry.reason,
+  due: next.due,
+  rating: next.rating?.score ?? null,
+});
 
 @Injectable()
 export class CasesService {
@@ -255,40 +274,10 @@ export class CasesService {
       at: now.toISOString(),
       reason: `补交容缺材料：${current.deferred.names.join('、')}`,
     };
-    const moved = await this.outbox.update(
-      this.cases,
-      { _id: current._id, revision: current.revision },
-      { $set: { deferred, trips }, $inc: { revision: 1 }, $push: { history: entry } },
-      [
-        {
-          type: 'affairs.case.transitioned',
-          data: {
-            caseNo: current._id,
-            centreId: current.centreId,
-            itemCode: current.item.code,
-            itemVersion: current.item.version,
-            trips,
-            action: 'supply_deferred',
-            from: current.state,
-            to: current.state,
-            by: entry.by,
-            role: entry.role,
-            at: entry.at,
-            reason: entry.reason,
-            due: current.due,
-            rating: current.rating?.score ?? null,
-          },
-        },
-      ],
-    );
-    if (!moved) throw this.changed(await this.load(current._id));
-    return this.view({
-      ...current,
-      deferred,
-      trips,
-      revision: current.revision + 1,
-      history: [...current.history, entry],
-    });
+    const next: Case = { ...current, deferred, trips };
+    return this.record(current, next, { deferred, trips }, entry, [
+      { type: 'affairs.case.transitioned', data: transitionedData(next, entry) },
+    ]);
   }
 
   /** The centre administrator's answer to a 差评, recorded once, with whether it met the deadline. */
@@ -309,32 +298,20 @@ export class CasesService {
       at: now.toISOString(),
       reason: answer,
     };
-    const moved = await this.outbox.update(
-      this.cases,
-      { _id: current._id, revision: current.revision },
-      { $set: { rectification }, $inc: { revision: 1 }, $push: { history: entry } },
-      [
-        {
-          type: 'affairs.case.rectified',
-          data: {
-            caseNo: current._id,
-            centreId: current.centreId,
-            itemCode: current.item.code,
-            by: principal.sub,
-            at: entry.at,
-            due: open.due,
-            onTime: now <= endOfShanghaiDay(open.due),
-          },
+    return this.record(current, { ...current, rectification }, { rectification }, entry, [
+      {
+        type: 'affairs.case.rectified',
+        data: {
+          caseNo: current._id,
+          centreId: current.centreId,
+          itemCode: current.item.code,
+          by: principal.sub,
+          at: entry.at,
+          due: open.due,
+          onTime: now <= endOfShanghaiDay(open.due),
         },
-      ],
-    );
-    if (!moved) throw this.changed(await this.load(current._id));
-    return this.view({
-      ...current,
-      rectification,
-      revision: current.revision + 1,
-      history: [...current.history, entry],
-    });
+      },
+    ]);
   }
 
   /** Progress at a kiosk from the case number and the last 6 of the ID number; a wrong pair says nothing more. */
@@ -422,31 +399,31 @@ export class CasesService {
       at: now.toISOString(),
       reason,
     };
-    const next: Case = { ...current, ...set, state: to, revision: current.revision + 1 };
-    const data: EventData<'affairs.case.transitioned'> = {
-      caseNo: current._id,
-      centreId: current.centreId,
-      itemCode: current.item.code,
-      itemVersion: current.item.version,
-      trips: next.trips,
-      action,
-      from: current.state,
-      to,
-      by: entry.by,
-      role: entry.role,
-      at: entry.at,
-      reason,
-      due: next.due,
-      rating: next.rating?.score ?? null,
-    };
+    const next: Case = { ...current, ...set, state: to };
+    return this.record(current, next, { ...set, state: to }, entry, [
+      { type: 'affairs.case.transitioned', data: transitionedData(next, entry) },
+    ]);
+  }
+
+  /**
+   * Writes one recorded step: the changes, the history entry and the events together, on the revision it was
+   * decided against; a step taken by someone else in between wins and this one is refused.
+   */
+  private async record(
+    current: Case,
+    next: Case,
+    set: Partial<Case>,
+    entry: CaseEvent,
+    events: PendingEvent[],
+  ): Promise<CaseView> {
     const moved = await this.outbox.update(
       this.cases,
       { _id: current._id, revision: current.revision },
-      { $set: { ...set, state: to }, $inc: { revision: 1 }, $push: { history: entry } },
-      [{ type: 'affairs.case.transitioned', data }],
+      { $set: set, $inc: { revision: 1 }, $push: { history: entry } },
+      events,
     );
     if (!moved) throw this.changed(await this.load(current._id));
-    return this.view({ ...next, history: [...current.history, entry] });
+    return this.view({ ...next, revision: current.revision + 1, history: [...current.history, entry] });
   }
 
   private changed(latest: Case): AppError {
@@ -521,7 +498,7 @@ export class CasesService {
             answeredAt: found.rectification.answeredAt
               ? new Date(found.rectification.answeredAt).toISOString()
               : null,
-            overdue: !found.rectification.answer && now > endOfShanghaiDay(found.rectification.due),
+            overdue: rectificationLate(found, now),
           }
         : null,
       history: found.history,

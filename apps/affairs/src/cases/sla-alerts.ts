@@ -18,8 +18,12 @@ export function slaAlertDue(
   return null;
 }
 
-/** A 差评 whose answer is late and has not been flagged yet. */
-export function rectificationOverdue(found: Pick<Case, 'rectification'>, now: Date): boolean {
+/** A 差评 still unanswered after the end of its due day. */
+export function rectificationLate(found: Pick<Case, 'rectification'>, now: Date): boolean {
   const open = found.rectification;
-  return Boolean(open && !open.answer && !open.flagged && now > endOfShanghaiDay(open.due));
+  return Boolean(open && !open.answer && now > endOfShanghaiDay(open.due));
 }
+
+/** A late 差评 answer whose alert has not gone out yet. */
+export const rectificationOverdue = (found: Pick<Case, 'rectification'>, now: Date): boolean =>
+  rectificationLate(found, now) && !found.rectification?.flagged;
