@@ -57,6 +57,8 @@ const PORTS = {
 for (const name of apps)
   if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
 for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${PORTS[name]}`;
+// where the UIs are opened: the gateway's CORS origin, and where links texted to residents point
+env.PUBLIC_ORIGIN ??= `http://127.0.0.1:${gatewayPort}`;
 
 // only the identity service signs tokens and holds the personal-data keys; the others get the public keys alone
 const SIGNING_ONLY = {

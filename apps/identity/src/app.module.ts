@@ -6,6 +6,7 @@ import { ResidentsModule } from './residents/residents.module';
 import { SessionsModule } from './sessions/sessions.module';
 import { SharedModule } from './shared/shared.module';
 import { SmsModule } from './sms/sms.module';
+import { TextsModule } from './texts/texts.module';
 
 export const SERVICE = 'identity';
 
@@ -15,12 +16,13 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: 'identity.texts' }),
         SharedModule,
         SessionsModule,
         SmsModule.register(config),
         ResidentsModule,
         AccountsModule,
+        TextsModule,
       ],
     };
   }

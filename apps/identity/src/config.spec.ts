@@ -2,7 +2,7 @@ import { generateDevKeyPair } from '@psc/auth';
 import { generateDevKeys } from '@psc/pii';
 import { type ConfigError, parseConfig } from '@psc/server-kit';
 import { describe, expect, it } from 'vitest';
-import { identityConfigSchema } from './config';
+import { identityConfigSchema, linkOrigin } from './config';
 
 const base = async () => ({
   ...(await generateDevKeyPair()).settings,
@@ -30,7 +30,21 @@ describe('identity config', () => {
     expect(problems({ ...(await base()), NODE_ENV: 'development' })).toEqual([
       expect.stringMatching(/^SEED_PASSWORD: .*demo accounts/),
     ]);
-    expect(problems({ ...(await base()), NODE_ENV: 'production' })).toEqual([]);
+    expect(problems({ ...(await base()), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://psc.example.cn' })).toEqual(
+      [],
+    );
+  });
+
+  it('needs the public origin for texted links in production, and keeps only the origin of what it is given', async () => {
+    expect(problems({ ...(await base()), NODE_ENV: 'production' })).toEqual([
+      expect.stringMatching(/^PUBLIC_ORIGIN: is required/),
+    ]);
+    const config = parseConfig(identityConfigSchema, {
+      ...(await base()),
+      NODE_ENV: 'production',
+      PUBLIC_ORIGIN: 'https://psc.example.cn/kiosk/',
+    });
+    expect(linkOrigin(config)).toBe('https://psc.example.cn');
   });
 
   it('refuses a signing key whose public half is not published', async () => {

@@ -19,6 +19,11 @@ export const identityConfigSchema = baseConfigSchema
       .enum(['log'])
       .default('log')
       .describe('how one-time codes are sent; "log" keeps them in the dev_sms collection (no real SMS)'),
+    PUBLIC_ORIGIN: z
+      .url({ protocol: /^https?$/, error: 'expected an http(s):// origin' })
+      .transform((value) => new URL(value).origin)
+      .optional()
+      .describe('origin residents open the kiosk pages at (the gateway); links in texts point there'),
     SEED_PASSWORD: sensitive(
       z
         .string()
@@ -32,6 +37,13 @@ export const identityConfigSchema = baseConfigSchema
   .superRefine((config, ctx) => {
     checkSigningKeyPublished(config, ctx);
     checkPiiKeys(config, ctx);
+    if (config.NODE_ENV === 'production' && !config.PUBLIC_ORIGIN) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['PUBLIC_ORIGIN'],
+        message: 'PUBLIC_ORIGIN is required in production: links texted to residents must open the public site',
+      });
+    }
     // demo accounts are seeded outside production only, and never with a password from the repository
     if (config.NODE_ENV !== 'production' && !config.SEED_PASSWORD) {
       ctx.addIssue({
@@ -44,3 +56,6 @@ export const identityConfigSchema = baseConfigSchema
   });
 
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
+
+/** Where links texted to residents open; locally the gateway on its default port. */
+export const linkOrigin = (config: IdentityConfig) => config.PUBLIC_ORIGIN ?? 'http://127.0.0.1:3000';

@@ -51,6 +51,10 @@ export const ERROR_CODES = {
   'AFFAIRS.TICKET_NOT_FOUND': { status: 404, message: '没有找到该号码' },
   'AFFAIRS.QUEUE_EMPTY': { status: 404, message: '当前没有等候的群众' },
   'AFFAIRS.ALREADY_RATED': { status: 409, message: '该办件已评价过，每件只能评价一次' },
+  'AFFAIRS.RATING_LINK_INVALID': {
+    status: 404,
+    message: '评价链接不正确，请核对短信中的链接，或在自助终端“我的办件”中评价',
+  },
   'AFFAIRS.LOOKUP_FAILED': { status: 404, message: '办件编号或身份证号码后 6 位不正确，请核对后重试' },
 } as const satisfies Record<string, { status: number; message: string }>;
 

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import {
   affairsCaseOpenedV1,
+  affairsCaseRatingInvitedV1,
   affairsCaseRectifiedV1,
   affairsCaseSlaAlertedV1,
   affairsRectificationOverdueV1,
@@ -27,6 +28,11 @@ export const EVENTS = {
   'identity.pii.accessed': { topic: TOPICS.identityPii, version: 1, schema: identityPiiAccessedV1 },
   'affairs.case.opened': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseOpenedV1 },
   'affairs.case.transitioned': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseTransitionedV1 },
+  'affairs.case.rating-invited': {
+    topic: TOPICS.affairsCase,
+    version: 1,
+    schema: affairsCaseRatingInvitedV1,
+  },
   'affairs.case.rectified': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseRectifiedV1 },
   'affairs.case.sla-alerted': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseSlaAlertedV1 },
   'affairs.case.rectification-overdue': {

@@ -1,5 +1,5 @@
 import type { CaseEvent } from '@psc/contracts/affairs';
-import type { CaseState } from '@psc/contracts/affairs';
+import type { CaseState, RatingChannel } from '@psc/contracts/affairs';
 import type { HandlingMode, Material } from '@psc/contracts/catalogue';
 import { outboxPlugin } from '@psc/messaging';
 import { Schema } from 'mongoose';
@@ -33,7 +33,7 @@ export interface Case {
   deferred: { names: string[]; due: string | null; supplied: boolean };
   assignee: { kind: 'department' | 'proxy'; name: string } | null;
   trips: number;
-  rating: { score: number; comment: string | null; at: Date } | null;
+  rating: { score: number; comment: string | null; at: Date; via: RatingChannel } | null;
   rectification: {
     due: string;
     answer: string | null;

@@ -10,6 +10,8 @@ import {
   type CaseListQuery,
   openCaseRequest,
   type OpenCaseRequest,
+  rateByLinkRequest,
+  type RateByLinkRequest,
   rateCaseRequest,
   type RateCaseRequest,
   supplyDeferredRequest,
@@ -60,6 +62,22 @@ export class CasesController {
   @ApiQuery({ name: 'idTail' })
   progress(@Param('caseNo') caseNo: string, @Query('idTail') idTail = '') {
     return this.cases.progress(caseNo, idTail.trim().toUpperCase());
+  }
+
+  /** The case behind the rating link texted on delivery (its token instead of a sign-in). */
+  @Get(':caseNo/rating-link')
+  @Public()
+  @ApiQuery({ name: 't' })
+  ratingLink(@Param('caseNo') caseNo: string, @Query('t') token = '') {
+    return this.cases.ratingLink(caseNo, token.trim());
+  }
+
+  @Post(':caseNo/rating-link')
+  @HttpCode(200)
+  @Public()
+  @ApiZodBody(rateByLinkRequest)
+  rateByLink(@Param('caseNo') caseNo: string, @Body(new ZodPipe(rateByLinkRequest)) body: RateByLinkRequest) {
+    return this.cases.rateByLink(caseNo, body);
   }
 
   @Get(':caseNo')

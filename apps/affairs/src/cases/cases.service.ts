@@ -19,7 +19,9 @@ import {
   type MaterialCheck,
   nextState,
   type OpenCaseRequest,
+  type RateByLinkRequest,
   type RateCaseRequest,
+  type RatingChannel,
 } from '@psc/contracts/affairs';
 import { Outbox, type PendingEvent } from '@psc/messaging';
 import { isDuplicateKey } from '@psc/persistence';
@@ -231,14 +233,36 @@ export class CasesService {
     });
   }
 
-  /** 好差评 by the resident who applied; one rating per case, and a 差评 opens a rectification with a deadline. */
+  /** 好差评 by the resident who applied, signed in at a kiosk. */
   async rate(caseNo: string, request: RateCaseRequest, principal: Principal): Promise<CaseView> {
     const current = await this.load(caseNo);
     assertSelf(principal, current.residentId);
+    return this.recordRating(current, request, principal, 'kiosk');
+  }
+
+  /** The case behind an SMS rating link, as progress; a wrong token says nothing about the case. */
+  async ratingLink(caseNo: string, token: string): Promise<CaseProgress> {
+    return this.progressOf(await this.byRatingLink(caseNo, token));
+  }
+
+  /** 好差评 from the SMS link: the token proves the resident got the text, so it stands for them. */
+  async rateByLink(caseNo: string, request: RateByLinkRequest): Promise<CaseView> {
+    const current = await this.byRatingLink(caseNo, request.token);
+    const resident: Principal = { sub: current.residentId, kind: 'resident', roles: [], sessionId: 'sms-link' };
+    return this.recordRating(current, request, resident, 'sms');
+  }
+
+  /** One rating per case; a 差评 opens a rectification the centre must answer by a deadline. */
+  private recordRating(
+    current: Case,
+    request: RateCaseRequest,
+    principal: Principal,
+    via: RatingChannel,
+  ): Promise<CaseView> {
     if (current.rating) throw new AppError('AFFAIRS.ALREADY_RATED');
     const now = this.clock();
     return this.transition(current, 'rate', current.revision, principal, ['resident'], now, {
-      rating: { score: request.score, comment: request.comment ?? null, at: now },
+      rating: { score: request.score, comment: request.comment ?? null, at: now, via },
       rectification:
         request.score <= BAD_RATING_MAX
           ? { due: addWorkingDays(now, RECTIFICATION_DAYS), answer: null, answeredAt: null, answeredBy: null }
@@ -316,20 +340,37 @@ export class CasesService {
 
   /** Progress at a kiosk from the case number and the last 6 of the ID number; a wrong pair says nothing more. */
   async progress(caseNo: string, idTail: string): Promise<CaseProgress> {
+    const found = await this.guardedLoad(caseNo, this.lookupHash(caseNo, idTail), (c) => c.lookupHash);
+    if (!found) throw new AppError('AFFAIRS.LOOKUP_FAILED');
+    return this.progressOf(found);
+  }
+
+  private async byRatingLink(caseNo: string, token: string): Promise<Case> {
+    const found = await this.guardedLoad(caseNo, token, (c) => this.ratingToken(c._id));
+    if (!found) throw new AppError('AFFAIRS.RATING_LINK_INVALID');
+    return found;
+  }
+
+  /**
+   * A case loaded for someone who proves they may see it with a secret derived from it rather than by signing in.
+   * Wrong secrets are counted per case, and lookups of that case pause after a few.
+   */
+  private async guardedLoad(
+    caseNo: string,
+    presented: string,
+    expectedOf: (found: Case) => string,
+  ): Promise<Case | null> {
     const now = this.clock().getTime();
     if (this.lookups.blocked(caseNo, now))
       throw new AppError('COMMON.RATE_LIMITED', '查询错误次数过多，请 15 分钟后再试，或带身份证到窗口查询');
     const found = await this.cases.findById(caseNo).lean<Case>();
-    const expected = Buffer.from(this.lookupHash(caseNo, idTail));
-    if (
-      !found ||
-      found.lookupHash.length !== expected.length ||
-      !timingSafeEqual(Buffer.from(found.lookupHash), expected)
-    ) {
+    const given = Buffer.from(presented);
+    const expected = found && Buffer.from(expectedOf(found));
+    if (!expected || expected.length !== given.length || !timingSafeEqual(expected, given)) {
       this.lookups.failed(caseNo, now);
-      throw new AppError('AFFAIRS.LOOKUP_FAILED');
+      return null;
     }
-    return this.progressOf(found);
+    return found;
   }
 
   /** A signed-in resident's own cases, newest first, as progress (no staff names). */
@@ -400,9 +441,19 @@ export class CasesService {
       reason,
     };
     const next: Case = { ...current, ...set, state: to };
-    return this.record(current, next, { ...set, state: to }, entry, [
-      { type: 'affairs.case.transitioned', data: transitionedData(next, entry) },
-    ]);
+    const events: PendingEvent[] = [{ type: 'affairs.case.transitioned', data: transitionedData(next, entry) }];
+    if (to === 'delivered')
+      events.push({
+        type: 'affairs.case.rating-invited',
+        data: {
+          caseNo: next._id,
+          centreId: next.centreId,
+          itemName: next.item.name,
+          residentId: next.residentId,
+          token: this.ratingToken(next._id),
+        },
+      });
+    return this.record(current, next, { ...set, state: to }, entry, events);
   }
 
   /**
@@ -454,6 +505,11 @@ export class CasesService {
 
   private lookupHash(caseNo: string, idTail: string): string {
     return this.lookupIndex.compute(`${caseNo}:${idTail.toUpperCase()}`, 'cases.lookup');
+  }
+
+  /** 22 base64url characters (132 bits) of a keyed hash: short enough for a text, too many to guess. */
+  private ratingToken(caseNo: string): string {
+    return this.lookupIndex.compute(caseNo, 'cases.rating-link').slice(0, 22);
   }
 
   private async load(caseNo: string): Promise<Case> {

@@ -14,6 +14,7 @@ interface CaseView {
   trips: number;
   allowedActions: string[];
   rectification: { due: string; answer: string | null } | null;
+  rating: { score: number; via: string } | null;
   history: { action: string; by: string; role: string; reason: string | null }[];
 }
 
@@ -55,29 +56,25 @@ describe('affairs: cases from intake to rating', () => {
   const open = (
     materials: { name: string; provided: boolean }[],
     key = `intake-${process.pid}-${++keySeq}`,
+    applicant = { residentId: 'resident-1', idTail: '12345X' },
   ) =>
     send(
       'counter',
       'POST',
       '/affairs/cases',
-      {
-        centreId: CENTRE,
-        itemCode: code,
-        residentId: 'resident-1',
-        idTail: '12345X',
-        materials,
-      },
+      { centreId: CENTRE, itemCode: code, ...applicant, materials },
       { 'idempotency-key': key },
     );
   const act = (who: string, caseNo: string, body: Record<string, unknown>) =>
     send(who, 'POST', `/affairs/cases/${caseNo}/actions`, body);
 
   beforeAll(async () => {
-    await world.startAll({ affairs: true });
+    // identity too: it texts the rating link on delivery
+    await world.startAll({ identity: true, affairs: true });
     const bearer = async (role: Parameters<typeof world.tokenFor>[0], scope = CENTRE) => ({
       authorization: `Bearer ${await world.tokenFor(role, scope)}`,
     });
-    headers.counter = await bearer('counter_staff');
+    headers.counter = { ...(await bearer('counter_staff')), 'x-screen': 'counter' };
     headers.otherCounter = await bearer('counter_staff', 'sz/futian/lianhua/c-001');
     headers.dept = await bearer('dept_reviewer', 'sz/futian');
     headers.admin = await bearer('centre_admin');
@@ -354,5 +351,60 @@ describe('affairs: cases from intake to rating', () => {
       sla: string;
     };
     expect(viewed.sla).toBe('due_soon');
+  });
+
+  it('texts a rating link on delivery that rates the case once, as the applicant, without signing in', async () => {
+    const phone = '13912340042';
+    const looked = await send('counter', 'POST', '/identity/residents/lookup', {
+      idNumber: '110101199003070011',
+      name: '李短信',
+      phone,
+    });
+    expect(looked.status).toBe(200);
+    const applicant = (await looked.json()) as { residentId: string; idTail: string };
+    const c = (await (await open(all(true), undefined, applicant)).json()) as CaseView;
+    await act('counter', c.caseNo, { action: 'complete', revision: 1 });
+    expect((await act('counter', c.caseNo, { action: 'deliver', revision: 2, channel: 'mail' })).status).toBe(200);
+
+    // identity holds the phone number: it texts the link, and the resident's access log says why it was read
+    const textsFor = async () =>
+      ((await (await send('counter', 'GET', '/identity/dev/sms')).json()) as { to: string; text: string }[]).filter(
+        (m) => m.to === '139****0042' && m.text.includes(c.caseNo),
+      );
+    let texts: { text: string }[] = [];
+    await waitFor(async () => (texts = await textsFor()).length > 0, { what: 'the rating text' });
+    expect(texts[0]?.text).toContain('“最低生活保障申请”已办结');
+    const link = new URL(/https?:\/\/\S+$/.exec(texts[0]?.text ?? '')?.[0] ?? '');
+    expect(link.pathname).toBe(`/kiosk/rate/${c.caseNo}`);
+    const token = link.searchParams.get('t') ?? '';
+    const audit = await world
+      .db('identity')
+      .collection('pii_audit')
+      .findOne({ subjectId: applicant.residentId, actorKind: 'system' });
+    expect(audit).toMatchObject({ fields: ['phone'], action: 'read', purpose: '办件办结后短信邀请评价' });
+
+    const linkUrl = (t: string) => `/affairs/cases/${c.caseNo}/rating-link?t=${encodeURIComponent(t)}`;
+    const forged = await fetch(api(linkUrl(`${token.slice(0, -1)}A`)));
+    expect(forged.status).toBe(404);
+    expect(((await forged.json()) as { code: string }).code).toBe('AFFAIRS.RATING_LINK_INVALID');
+    const shown = await fetch(api(linkUrl(token)));
+    expect(await shown.json()).toMatchObject({ caseNo: c.caseNo, state: 'delivered', canRate: true });
+
+    const rate = (body: Record<string, unknown>) =>
+      fetch(api(`/affairs/cases/${c.caseNo}/rating-link`), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
+    const rated = (await (await rate({ token, score: 1, comment: '材料要求不清楚' })).json()) as CaseView;
+    expect(rated).toMatchObject({ state: 'rated', rating: { score: 1, via: 'sms' } });
+    expect(rated.rectification).toMatchObject({ answer: null });
+    expect(rated.history.at(-1)).toMatchObject({ action: 'rate', by: applicant.residentId, role: 'resident' });
+    const again = await rate({ token, score: 5 });
+    expect(again.status).toBe(409);
+    expect(((await again.json()) as { code: string }).code).toBe('AFFAIRS.ALREADY_RATED');
+    // one text per delivered case, however often the sender polls
+    await new Promise((resolve) => setTimeout(resolve, 2500));
+    expect(await textsFor()).toHaveLength(1);
   });
 });

@@ -10,6 +10,8 @@ const CENTRE = 'sz/futian/xiangmihu/c-001';
 // a portrait floor-standing kiosk, and the TV over the hall
 const KIOSK_VIEWPORT = { width: 1080, height: 1920 };
 const HALL_VIEWPORT = { width: 1920, height: 1080 };
+// the resident's own phone, opening the link texted on delivery
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
 
 interface TicketView {
   ticketId: string;
@@ -20,7 +22,7 @@ interface CaseView {
   caseNo: string;
   revision: number;
   state: string;
-  rating: { score: number; comment: string | null } | null;
+  rating: { score: number; comment: string | null; via: string } | null;
 }
 
 /**
@@ -333,6 +335,63 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     await kiosk.goto(`${gateway()}/kiosk/`);
     expect(errors).toEqual([]);
     await kiosk.close();
+  });
+
+  it('rates a delivered case from the link texted to the applicant’s phone, which no idle reset takes away', async () => {
+    const resident = await registerResident(idNumberFrom('44030419881212007'), '13900000104');
+    const { view } = await openCorrectingCase(resident);
+    const accepted = await act(view.caseNo, {
+      action: 'supplement',
+      revision: view.revision,
+      materials: materials.map((m) => ({ name: m.name, provided: true })),
+    });
+    const completed = await act(view.caseNo, { action: 'complete', revision: accepted.revision });
+    await act(view.caseNo, { action: 'deliver', revision: completed.revision, channel: 'mail' });
+
+    let text = '';
+    await waitFor(
+      async () => {
+        const sent = (await (
+          await fetch(api('/identity/dev/sms'), { headers: counter })
+        ).json()) as { to: string; text: string }[];
+        text = sent.find((m) => m.to === '139****0104' && m.text.includes(view.caseNo))?.text ?? '';
+        return text !== '';
+      },
+      { what: 'the rating text' },
+    );
+    const link = new URL(/https?:\/\/\S+$/.exec(text)?.[0] ?? '');
+    const phone = await browser.newPage(PHONE);
+    const errors = watchErrors(phone);
+    // the gateway whose kiosks fall idle after 6 s: a page on the resident's own phone is left alone
+    await phone.goto(`${idleGateway.url}${link.pathname}${link.search}`);
+    await phone.waitForSelector('[data-test=rate-case]');
+    expect(await phone.textContent('[data-test=rate-case]')).toContain('最低生活保障');
+    await phone.waitForTimeout(7500);
+    expect(new URL(phone.url()).pathname).toBe(link.pathname);
+    await phone.tap('[data-test=score][data-score="5"]');
+    await phone.tap('[data-test=preset][data-preset=oneTrip]');
+    await screenshot(phone, 'kiosk-rating-link-phone');
+    await phone.tap('[data-test=submit-rating]');
+    await phone.waitForSelector('[data-test=rating-thanks]');
+    expect(await phone.locator('[data-test=back-to-cases]').count()).toBe(0);
+    await screenshot(phone, 'kiosk-rating-link-thanks');
+    const stored = (await (
+      await fetch(api(`/affairs/cases/${view.caseNo}`), { headers: counter })
+    ).json()) as CaseView;
+    expect(stored).toMatchObject({ state: 'rated', rating: { score: 5, comment: '一次就办成', via: 'sms' } });
+
+    // the link again, or altered: said plainly, with no retry that could not help
+    await phone.reload();
+    await phone.waitForSelector('[data-test=cannot-rate]');
+    expect(await phone.textContent('[data-test=cannot-rate]')).toBe('该办件已评价，或尚未送达，暂时不能评价');
+    expect(errors).toEqual([]);
+    await phone.goto(`${idleGateway.url}${link.pathname}?t=${'x'.repeat(22)}`);
+    await phone.waitForSelector('[data-test=cannot-rate]');
+    expect(await phone.textContent('[data-test=cannot-rate]')).toContain('评价链接不正确');
+    await screenshot(phone, 'kiosk-rating-link-wrong');
+    // the browser logs the refused request itself; the page raised nothing
+    expect(errors).toEqual([expect.stringContaining('404 (Not Found)')]);
+    await phone.close();
   });
 
   it('forgets a looked-up case when the kiosk is left idle', async () => {

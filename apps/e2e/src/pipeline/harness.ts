@@ -108,7 +108,7 @@ export class PipelineWorld {
     return app;
   }
 
-  db(app: 'catalogue' | 'insight' | 'affairs') {
+  db(app: 'catalogue' | 'insight' | 'affairs' | 'identity') {
     return this.mongo.db(`${this.namespace}_${app}`);
   }
 

@@ -10,7 +10,8 @@ const MAX_PURPOSE = 100;
 
 /** Who looked at whose data, from where and why: the parts of an audit entry the request supplies. */
 export interface AccessContext {
-  actor: { id: string; kind: Principal['kind']; role: string };
+  /** `system`: identity itself, e.g. reading a phone number to send a text the resident is owed */
+  actor: { id: string; kind: Principal['kind'] | 'system'; role: string };
   screen: Screen;
   purpose: string;
 }

@@ -1,6 +1,6 @@
 import { outboxPlugin } from '@psc/messaging';
 import { Schema } from 'mongoose';
-import type { Screen } from './access-context';
+import type { AccessContext, Screen } from './access-context';
 
 export type AuditAction = 'read' | 'create' | 'update';
 
@@ -9,7 +9,7 @@ export interface PiiAuditEntry {
   _id: string;
   subjectId: string;
   actorId: string;
-  actorKind: 'staff' | 'resident';
+  actorKind: AccessContext['actor']['kind'];
   actorRole: string;
   action: AuditAction;
   fields: string[];

@@ -46,6 +46,10 @@ export class ResidentRegistry {
     return { idNumber: id.value, idIndex, resident };
   }
 
+  byId(residentId: string): Promise<Resident | null> {
+    return this.residents.findById(residentId).lean<Resident>();
+  }
+
   phoneOf(resident: Resident): string {
     return this.cipher.decrypt(resident.phoneEnc, PII.phone);
   }

@@ -21,5 +21,6 @@ import { ResidentsService } from './residents.service';
   ],
   controllers: [ResidentsController],
   providers: [ResidentRegistry, ResidentOtpService, ResidentsService, OtpRateLimiter],
+  exports: [ResidentRegistry],
 })
 export class ResidentsModule {}

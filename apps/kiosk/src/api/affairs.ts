@@ -25,3 +25,16 @@ export const fetchMyCases = () => api().get<CaseProgress[]>('/affairs/cases/mine
 
 export const rateCase = (caseNo: string, score: number, comment?: string) =>
   api().post<unknown>(`/affairs/cases/${enc(caseNo)}/rating`, { score, ...(comment && { comment }) });
+
+/** The case behind the rating link texted on delivery; the link's token stands in for signing in. */
+export const fetchRatingLink = (caseNo: string, token: string) =>
+  api().get<CaseProgress>(
+    `/affairs/cases/${enc(caseNo)}/rating-link?${new URLSearchParams({ t: token }).toString()}`,
+  );
+
+export const rateByLink = (caseNo: string, token: string, score: number, comment?: string) =>
+  api().post<unknown>(`/affairs/cases/${enc(caseNo)}/rating-link`, {
+    token,
+    score,
+    ...(comment && { comment }),
+  });

@@ -48,6 +48,14 @@ export const router = createRouter({
       props: true,
       meta: { needs: 'resident' },
     },
+    // the link texted on delivery: ?t= proves it is the applicant's, so no sign-in
+    {
+      path: '/rate/:caseNo',
+      name: 'rate-link',
+      component: () => import('../views/cases/CasesRateView.vue'),
+      props: (to) => ({ caseNo: String(to.params.caseNo), token: String(to.query.t ?? '') }),
+      meta: { ownDevice: true },
+    },
     { path: '/queue', name: 'queue', component: () => import('../views/queue/QueueView.vue') },
     {
       path: '/queue/tickets/:ticketId',

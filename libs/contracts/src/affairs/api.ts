@@ -122,6 +122,12 @@ export const rateCaseRequest = z.object({
 });
 export type RateCaseRequest = z.infer<typeof rateCaseRequest>;
 
+/** 好差评 from the link texted on delivery: the link's token stands in for signing in. */
+export const rateByLinkRequest = rateCaseRequest.extend({
+  token: z.string({ error: '缺少评价链接的校验码' }).trim().min(16, '评价链接不完整，请从短信中重新打开').max(64),
+});
+export type RateByLinkRequest = z.infer<typeof rateByLinkRequest>;
+
 export const supplyDeferredRequest = z.object({
   revision: z.number({ error: '缺少办件版本号，请刷新后再操作' }).int().min(1),
   /** brought to the window (a trip) rather than sent */
@@ -133,6 +139,9 @@ export const answerRectificationRequest = z.object({
   answer: z.string({ error: '请填写整改情况' }).trim().min(5, '整改情况至少 5 个字').max(1000),
 });
 export type AnswerRectificationRequest = z.infer<typeof answerRectificationRequest>;
+
+/** where a rating was given: at a kiosk signed in, or from the SMS link sent on delivery */
+export type RatingChannel = 'kiosk' | 'sms';
 
 export type SlaState = 'on_track' | 'due_soon' | 'overdue';
 
@@ -165,7 +174,7 @@ export interface CaseView {
   assignee: { kind: 'department' | 'proxy'; name: string } | null;
   deliveredVia: 'window' | 'mail' | 'online' | 'onsite' | null;
   trips: number;
-  rating: { score: number; comment: string | null; at: string } | null;
+  rating: { score: number; comment: string | null; at: string; via: RatingChannel } | null;
   rectification: { due: string; answer: string | null; answeredAt: string | null; overdue: boolean } | null;
   history: CaseEvent[];
 }

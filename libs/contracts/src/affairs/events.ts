@@ -43,6 +43,18 @@ export const affairsCaseTransitionedV1 = z.object({
 });
 
 /**
+ * A case was delivered: the resident is invited to rate it by SMS. Identity holds the phone number and sends the
+ * text; `token` is the link's proof (a keyed hash of the case number), so the rating page needs no sign-in.
+ */
+export const affairsCaseRatingInvitedV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemName: z.string().min(1),
+  residentId: z.string().min(1),
+  token: z.string().min(16),
+});
+
+/**
  * A running case came within a working day of its due day (`due_soon`) or passed it (`overdue`); raised once per
  * level, for the department it sits with and the centre's administrator.
  */

@@ -8,7 +8,8 @@ export const identityPiiAccessedV1 = z.object({
   auditId: z.string().min(1),
   subjectId: z.string().min(1),
   actorId: z.string().min(1),
-  actorKind: z.enum(['staff', 'resident']),
+  /** `system`: the service itself, e.g. reading a phone number to send a text the resident is owed */
+  actorKind: z.enum(['staff', 'resident', 'system']),
   actorRole: z.string().min(1),
   action: z.enum(['read', 'create', 'update']),
   fields: z.array(z.string().min(1)).min(1),

@@ -1,0 +1,115 @@
+import {
+  type BeforeApplicationShutdown,
+  Inject,
+  Injectable,
+  Logger,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import { CLOCK, type Clock } from '@psc/server-kit';
+import type { Model } from 'mongoose';
+import { AuditService } from '../audit/audit.service';
+import { ResidentRegistry } from '../residents/resident-registry.service';
+import { SmsProvider } from '../sms/sms-provider';
+import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
+
+const POLL_MS = 1000;
+const BATCH = 20;
+/** a claim older than this belongs to a sender that died or failed: another may take the text over */
+export const CLAIM_MS = 60_000;
+/** sent texts are kept this long (a redelivered event finds its text and asks for nothing), then deleted */
+const KEEP_SENT_MS = 7 * 24 * 3600_000;
+const PURGE_EVERY_MS = 3600_000;
+
+const SENDER = { id: 'identity.texts', kind: 'system', role: 'system' } as const;
+
+/**
+ * Sends the texts residents are owed. Every replica polls; a text is claimed with a conditional write before it is
+ * sent, so one replica sends it. A crash between the send and the mark sends it again after CLAIM_MS: a repeated
+ * text rather than a lost one.
+ */
+@Injectable()
+export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OwedTexts.name);
+  private timer?: NodeJS.Timeout;
+  private sending?: Promise<unknown>;
+  private purgedAt = 0;
+
+  constructor(
+    @InjectModel(OWED_TEXT_MODEL) private readonly texts: Model<OwedText>,
+    private readonly residents: ResidentRegistry,
+    private readonly audit: AuditService,
+    private readonly sms: SmsProvider,
+    @Inject(CLOCK) private readonly clock: Clock,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => {
+      this.sending ??= this.sendDue()
+        .catch((error: unknown) => this.logger.error({ err: error }, 'sending owed texts failed; retrying'))
+        .finally(() => (this.sending = undefined));
+    }, POLL_MS);
+    this.timer.unref();
+  }
+
+  async beforeApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.sending;
+  }
+
+  /** Sends what is owed, oldest first; returns how many texts went out. */
+  async sendDue(): Promise<number> {
+    const now = this.clock();
+    await this.purge(now);
+    const due = await this.texts
+      .find({
+        sentAt: null,
+        dropped: null,
+        $or: [{ claimedAt: null }, { claimedAt: { $lt: new Date(now.getTime() - CLAIM_MS) } }],
+      })
+      .sort({ createdAt: 1 })
+      .limit(BATCH)
+      .lean<OwedText[]>();
+    let sent = 0;
+    for (const text of due) {
+      const claim = await this.texts.updateOne(
+        { _id: text._id, claimedAt: text.claimedAt, sentAt: null },
+        { $set: { claimedAt: now } },
+      );
+      if (claim.modifiedCount === 0) continue;
+      try {
+        if (await this.send(text)) sent += 1;
+      } catch (error) {
+        // the claim stays: the text is tried again once it is old
+        this.logger.warn({ err: error, text: text._id }, 'text not sent; will retry');
+      }
+    }
+    return sent;
+  }
+
+  private async send(text: OwedText): Promise<boolean> {
+    const resident = await this.residents.byId(text.residentId);
+    if (!resident) {
+      await this.texts.updateOne({ _id: text._id }, { $set: { dropped: 'resident not registered' } });
+      return false;
+    }
+    // the phone number is personal data read by the service itself: the resident's access log shows it and why
+    await this.audit.record({
+      subject: resident._id,
+      actor: SENDER,
+      screen: 'api',
+      purpose: text.purpose,
+      action: 'read',
+      fields: ['phone'],
+    });
+    await this.sms.send(this.residents.phoneOf(resident), text.text);
+    await this.texts.updateOne({ _id: text._id }, { $set: { sentAt: this.clock() } });
+    return true;
+  }
+
+  private async purge(now: Date): Promise<void> {
+    if (now.getTime() - this.purgedAt < PURGE_EVERY_MS) return;
+    this.purgedAt = now.getTime();
+    await this.texts.deleteMany({ sentAt: { $lt: new Date(now.getTime() - KEEP_SENT_MS) } });
+  }
+}

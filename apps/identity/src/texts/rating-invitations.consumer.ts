@@ -1,0 +1,37 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { InjectModel } from '@nestjs/mongoose';
+import type { DomainEvent } from '@psc/contracts';
+import { type Effects, OnEvent } from '@psc/messaging';
+import { APP_CONFIG } from '@psc/server-kit';
+import type { Model } from 'mongoose';
+import { type IdentityConfig, linkOrigin } from '../config';
+import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
+import { RATING_TEXT_PURPOSE, ratingText } from './rating-text';
+
+/** Affairs asks for a rating text when a case is delivered; the text is stored once, and OwedTexts sends it. */
+@Injectable()
+export class RatingInvitations {
+  private readonly origin: string;
+
+  constructor(
+    @InjectModel(OWED_TEXT_MODEL) private readonly texts: Model<OwedText>,
+    @Inject(APP_CONFIG) config: IdentityConfig,
+  ) {
+    this.origin = linkOrigin(config);
+  }
+
+  @OnEvent('affairs.case.rating-invited')
+  invite(event: DomainEvent<'affairs.case.rating-invited'>, effects: Effects): void {
+    effects.upsert(this.texts as never, `rating:${event.data.caseNo}`, {
+      $set: {
+        residentId: event.data.residentId,
+        purpose: RATING_TEXT_PURPOSE,
+        text: ratingText(this.origin, event.data),
+        createdAt: new Date(event.occurredAt),
+        claimedAt: null,
+        sentAt: null,
+        dropped: null,
+      },
+    });
+  }
+}
