@@ -30,9 +30,9 @@ describe('identity config', () => {
     expect(problems({ ...(await base()), NODE_ENV: 'development' })).toEqual([
       expect.stringMatching(/^SEED_PASSWORD: .*demo accounts/),
     ]);
-    expect(problems({ ...(await base()), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://psc.example.cn' })).toEqual(
-      [],
-    );
+    expect(
+      problems({ ...(await base()), NODE_ENV: 'production', PUBLIC_ORIGIN: 'https://psc.example.cn' }),
+    ).toEqual([]);
   });
 
   it('needs the public origin for texted links in production, and keeps only the origin of what it is given', async () => {

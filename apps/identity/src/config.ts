@@ -41,7 +41,8 @@ export const identityConfigSchema = baseConfigSchema
       ctx.addIssue({
         code: 'custom',
         path: ['PUBLIC_ORIGIN'],
-        message: 'PUBLIC_ORIGIN is required in production: links texted to residents must open the public site',
+        message:
+          'PUBLIC_ORIGIN is required in production: links texted to residents must open the public site',
       });
     }
     // demo accounts are seeded outside production only, and never with a password from the repository

@@ -6,6 +6,8 @@ import {
   type AnswerRectificationRequest,
   caseActionRequest,
   type CaseActionRequest,
+  caseAlertsQuery,
+  type CaseAlertsQuery,
   caseListQuery,
   type CaseListQuery,
   openCaseRequest,
@@ -48,6 +50,17 @@ export class CasesController {
   @ApiQuery({ name: 'assignee', required: false })
   list(@Query(new ZodPipe(caseListQuery)) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
     return this.cases.list(query, principal);
+  }
+
+  /** Time-limit alerts that stand now; the workbench shows them on opening, then follows new ones live. */
+  @Get('alerts')
+  @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
+  @ApiQuery({ name: 'centreId' })
+  alerts(
+    @Query(new ZodPipe(caseAlertsQuery)) query: CaseAlertsQuery,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.cases.alerts(query.centreId, principal);
   }
 
   @Get('mine')

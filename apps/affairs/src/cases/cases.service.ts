@@ -10,6 +10,7 @@ import {
   CASE_STATES,
   type CaseAction,
   type CaseActionRequest,
+  type CaseAlert,
   type CaseEvent,
   type CaseListQuery,
   type CaseProgress,
@@ -248,7 +249,12 @@ export class CasesService {
   /** 好差评 from the SMS link: the token proves the resident got the text, so it stands for them. */
   async rateByLink(caseNo: string, request: RateByLinkRequest): Promise<CaseView> {
     const current = await this.byRatingLink(caseNo, request.token);
-    const resident: Principal = { sub: current.residentId, kind: 'resident', roles: [], sessionId: 'sms-link' };
+    const resident: Principal = {
+      sub: current.residentId,
+      kind: 'resident',
+      roles: [],
+      sessionId: 'sms-link',
+    };
     return this.recordRating(current, request, resident, 'sms');
   }
 
@@ -410,6 +416,33 @@ export class CasesService {
       .sort((a, b) => (a.due ?? '9999').localeCompare(b.due ?? '9999'));
   }
 
+  /** The alerts standing for one centre now, most urgent first: what the workbench shows when it opens. */
+  async alerts(centreId: string, principal: Principal): Promise<CaseAlert[]> {
+    assertScope(principal, centreId);
+    const found = await this.cases
+      .find({ centreId, state: { $in: ['accepted', 'assigned', 'rated'] } })
+      .lean<Case[]>();
+    const standing: CaseAlert[] = [];
+    for (const view of found.map((c) => this.view(c))) {
+      if (view.due && (view.sla === 'due_soon' || view.sla === 'overdue'))
+        standing.push({
+          caseNo: view.caseNo,
+          kind: view.sla,
+          due: view.due,
+          assignee: view.assignee?.name ?? null,
+        });
+      if (view.rectification?.overdue)
+        standing.push({
+          caseNo: view.caseNo,
+          kind: 'rectification_overdue',
+          due: view.rectification.due,
+          assignee: null,
+        });
+    }
+    const urgency = (a: CaseAlert) => (a.kind === 'due_soon' ? 1 : 0);
+    return standing.sort((a, b) => urgency(a) - urgency(b) || a.due.localeCompare(b.due));
+  }
+
   private async transition(
     current: Case,
     action: CaseAction,
@@ -441,7 +474,9 @@ export class CasesService {
       reason,
     };
     const next: Case = { ...current, ...set, state: to };
-    const events: PendingEvent[] = [{ type: 'affairs.case.transitioned', data: transitionedData(next, entry) }];
+    const events: PendingEvent[] = [
+      { type: 'affairs.case.transitioned', data: transitionedData(next, entry) },
+    ];
     if (to === 'delivered')
       events.push({
         type: 'affairs.case.rating-invited',

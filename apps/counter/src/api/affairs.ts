@@ -1,6 +1,7 @@
 import type {
   CallNextRequest,
   CaseActionRequest,
+  CaseAlert,
   CaseListQuery,
   CaseView,
   OpenCaseRequest,
@@ -30,6 +31,10 @@ export function listCases(filter: CaseListQuery): Promise<CaseView[]> {
   for (const [name, value] of Object.entries(filter)) if (value) params.set(name, value);
   return api.get<CaseView[]>(`/affairs/cases?${params.toString()}`);
 }
+
+/** The time-limit alerts standing for a centre now. */
+export const fetchAlerts = (centreId: string) =>
+  api.get<CaseAlert[]>(`/affairs/cases/alerts?${new URLSearchParams({ centreId }).toString()}`);
 
 export const fetchCase = (caseNo: string) => api.get<CaseView>(casePath(caseNo));
 export const actOnCase = (caseNo: string, request: CaseActionRequest) =>

@@ -40,4 +40,26 @@ describe('time-limit alerts', () => {
     store.dismiss('26112400001');
     expect(store.alerts).toEqual([]);
   });
+
+  it('opens with the alerts standing on the server, keeps dismissed ones away, and shows a later level again', () => {
+    const store = useAlertsStore();
+    store.standing([
+      { caseNo: '26112400001', kind: 'due_soon', due: '2026-11-25', assignee: null },
+      { caseNo: '26112400002', kind: 'overdue', due: '2026-11-20', assignee: '区民政局' },
+    ]);
+    store.dismiss('26112400001');
+    // the stream reconnected: the server's list again, without what was dismissed
+    store.standing([
+      { caseNo: '26112400001', kind: 'due_soon', due: '2026-11-25', assignee: null },
+      { caseNo: '26112400002', kind: 'overdue', due: '2026-11-20', assignee: '区民政局' },
+    ]);
+    expect(store.alerts.map((a) => a.caseNo)).toEqual(['26112400002']);
+    store.receive(sla('26112400001', 'due_soon'), C);
+    expect(store.alerts.map((a) => a.caseNo)).toEqual(['26112400002']);
+    store.receive(sla('26112400001', 'overdue'), C);
+    expect(store.alerts.map((a) => `${a.caseNo}:${a.kind}`)).toEqual([
+      '26112400001:overdue',
+      '26112400002:overdue',
+    ]);
+  });
 });

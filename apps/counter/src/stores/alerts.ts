@@ -1,25 +1,29 @@
 import type { EventData } from '@psc/contracts';
+import type { CaseAlert } from '@psc/contracts/affairs';
 import type { LiveEvent } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export type AlertKind = 'due_soon' | 'overdue' | 'rectification_overdue';
-
-export interface CaseAlert {
-  caseNo: string;
-  kind: AlertKind;
-  due: string;
-  assignee: string | null;
-}
-
 export const ALERT_EVENTS = ['affairs.case.sla-alerted', 'affairs.case.rectification-overdue'] as const;
 
+const keyOf = (a: CaseAlert) => `${a.caseNo}:${a.kind}`;
+/** a case's time limit and its 差评 are alerted apart; a later level of the time limit replaces the earlier */
+const sameTopic = (a: CaseAlert, b: CaseAlert) =>
+  a.caseNo === b.caseNo && (a.kind === 'rectification_overdue') === (b.kind === 'rectification_overdue');
+
 /**
- * Time-limit alerts raised while the workbench is open, for the signed-in centre: a case about to pass or past its
- * due day, and a 差评 left unanswered past its deadline. One per case and kind; a later kind replaces an earlier.
+ * Time-limit alerts for the signed-in centre: a case about to pass or past its due day, and a 差评 left unanswered
+ * past its deadline. Those standing when the workbench opens come from the server, later ones live. One per case
+ * and topic; what was dismissed stays dismissed for the session, until a later level is raised.
  */
 export const useAlertsStore = defineStore('alerts', () => {
   const alerts = ref<CaseAlert[]>([]);
+  const dismissed = new Set<string>();
+
+  /** The alerts standing now, as the server lists them: they replace what was held. */
+  function standing(list: CaseAlert[]): void {
+    alerts.value = list.filter((a) => !dismissed.has(keyOf(a)));
+  }
 
   /** Takes the alert events of `centreId` from the case channel; every other event is ignored. */
   function receive(event: LiveEvent<unknown>, centreId: string): void {
@@ -31,15 +35,14 @@ export const useAlertsStore = defineStore('alerts', () => {
       'level' in data
         ? { caseNo: data.caseNo, kind: data.level, due: data.due, assignee: data.assignee }
         : { caseNo: data.caseNo, kind: 'rectification_overdue', due: data.due, assignee: null };
-    const sameCase = (a: CaseAlert) =>
-      a.caseNo === alert.caseNo &&
-      (a.kind === 'rectification_overdue') === (alert.kind === 'rectification_overdue');
-    alerts.value = [alert, ...alerts.value.filter((a) => !sameCase(a))];
+    if (dismissed.has(keyOf(alert))) return;
+    alerts.value = [alert, ...alerts.value.filter((a) => !sameTopic(a, alert))];
   }
 
   function dismiss(caseNo: string): void {
+    for (const a of alerts.value) if (a.caseNo === caseNo) dismissed.add(keyOf(a));
     alerts.value = alerts.value.filter((a) => a.caseNo !== caseNo);
   }
 
-  return { alerts, receive, dismiss };
+  return { alerts, standing, receive, dismiss };
 });

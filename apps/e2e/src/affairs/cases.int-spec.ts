@@ -351,6 +351,24 @@ describe('affairs: cases from intake to rating', () => {
       sla: string;
     };
     expect(viewed.sla).toBe('due_soon');
+    // a workbench opened after the alert went out still sees it standing
+    const standing = await send(
+      'counter',
+      'GET',
+      `/affairs/cases/alerts?centreId=${encodeURIComponent(CENTRE)}`,
+    );
+    expect(await standing.json()).toContainEqual({
+      caseNo: c.caseNo,
+      kind: 'due_soon',
+      due: c.due,
+      assignee: null,
+    });
+    const elsewhere = await send(
+      'otherCounter',
+      'GET',
+      `/affairs/cases/alerts?centreId=${encodeURIComponent(CENTRE)}`,
+    );
+    expect(elsewhere.status).toBe(403);
   });
 
   it('texts a rating link on delivery that rates the case once, as the applicant, without signing in', async () => {
@@ -364,13 +382,15 @@ describe('affairs: cases from intake to rating', () => {
     const applicant = (await looked.json()) as { residentId: string; idTail: string };
     const c = (await (await open(all(true), undefined, applicant)).json()) as CaseView;
     await act('counter', c.caseNo, { action: 'complete', revision: 1 });
-    expect((await act('counter', c.caseNo, { action: 'deliver', revision: 2, channel: 'mail' })).status).toBe(200);
+    expect((await act('counter', c.caseNo, { action: 'deliver', revision: 2, channel: 'mail' })).status).toBe(
+      200,
+    );
 
     // identity holds the phone number: it texts the link, and the resident's access log says why it was read
     const textsFor = async () =>
-      ((await (await send('counter', 'GET', '/identity/dev/sms')).json()) as { to: string; text: string }[]).filter(
-        (m) => m.to === '139****0042' && m.text.includes(c.caseNo),
-      );
+      (
+        (await (await send('counter', 'GET', '/identity/dev/sms')).json()) as { to: string; text: string }[]
+      ).filter((m) => m.to === '139****0042' && m.text.includes(c.caseNo));
     let texts: { text: string }[] = [];
     await waitFor(async () => (texts = await textsFor()).length > 0, { what: 'the rating text' });
     expect(texts[0]?.text).toContain('“最低生活保障申请”已办结');
@@ -399,7 +419,11 @@ describe('affairs: cases from intake to rating', () => {
     const rated = (await (await rate({ token, score: 1, comment: '材料要求不清楚' })).json()) as CaseView;
     expect(rated).toMatchObject({ state: 'rated', rating: { score: 1, via: 'sms' } });
     expect(rated.rectification).toMatchObject({ answer: null });
-    expect(rated.history.at(-1)).toMatchObject({ action: 'rate', by: applicant.residentId, role: 'resident' });
+    expect(rated.history.at(-1)).toMatchObject({
+      action: 'rate',
+      by: applicant.residentId,
+      role: 'resident',
+    });
     const again = await rate({ token, score: 5 });
     expect(again.status).toBe(409);
     expect(((await again.json()) as { code: string }).code).toBe('AFFAIRS.ALREADY_RATED');

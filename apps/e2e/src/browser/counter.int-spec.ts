@@ -218,6 +218,13 @@ describe('the counter workbench in the browser', () => {
     await expect.poll(() => page.textContent('[data-test=alerts]')).toContain(`办件 ${late.caseNo} 已超期`);
     await expect.poll(() => page.textContent('[data-test=alerts]')).toContain(`办件 ${soon.caseNo} 即将到期`);
     expect(await page.locator('[data-test=alert]').count()).toBe(2);
+    // the centre's administrator signs in afterwards: the alerts still stand for them
+    const later = await browser.newPage({ viewport: VIEWPORT });
+    await signIn(later, 'centre01');
+    await expect.poll(() => later.textContent('[data-test=alerts]')).toContain(`办件 ${late.caseNo} 已超期`);
+    expect(await later.textContent('[data-test=alerts]')).toContain(`办件 ${soon.caseNo} 即将到期`);
+    await screenshot(later, 'counter-alerts-standing');
+    await later.close();
 
     // another window opens a case: it appears without a reload
     const fresh = await openAccepted('MZ-001');

@@ -351,9 +351,10 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     let text = '';
     await waitFor(
       async () => {
-        const sent = (await (
-          await fetch(api('/identity/dev/sms'), { headers: counter })
-        ).json()) as { to: string; text: string }[];
+        const sent = (await (await fetch(api('/identity/dev/sms'), { headers: counter })).json()) as {
+          to: string;
+          text: string;
+        }[];
         text = sent.find((m) => m.to === '139****0104' && m.text.includes(view.caseNo))?.text ?? '';
         return text !== '';
       },

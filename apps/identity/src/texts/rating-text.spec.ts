@@ -21,7 +21,9 @@ describe('rating text', () => {
   });
 
   it('keeps a case number with unusual characters inside the path', () => {
-    const link = /https?:\/\/\S+$/.exec(ratingText('http://127.0.0.1:3000', { ...data, caseNo: 'A/B?1' }))?.[0];
+    const link = /https?:\/\/\S+$/.exec(
+      ratingText('http://127.0.0.1:3000', { ...data, caseNo: 'A/B?1' }),
+    )?.[0];
     expect(new URL(link ?? '').pathname).toBe('/kiosk/rate/A%2FB%3F1');
   });
 });

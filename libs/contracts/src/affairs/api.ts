@@ -124,7 +124,11 @@ export type RateCaseRequest = z.infer<typeof rateCaseRequest>;
 
 /** 好差评 from the link texted on delivery: the link's token stands in for signing in. */
 export const rateByLinkRequest = rateCaseRequest.extend({
-  token: z.string({ error: '缺少评价链接的校验码' }).trim().min(16, '评价链接不完整，请从短信中重新打开').max(64),
+  token: z
+    .string({ error: '缺少评价链接的校验码' })
+    .trim()
+    .min(16, '评价链接不完整，请从短信中重新打开')
+    .max(64),
 });
 export type RateByLinkRequest = z.infer<typeof rateByLinkRequest>;
 
@@ -192,6 +196,17 @@ export interface CaseProgress {
   canRate: boolean;
 }
 
+/**
+ * A time limit that stands for a centre: a running case near (`due_soon`) or past (`overdue`) its due day, or a
+ * 差评 left unanswered past its deadline. The workbench shows them on opening and then as they are raised.
+ */
+export interface CaseAlert {
+  caseNo: string;
+  kind: 'due_soon' | 'overdue' | 'rectification_overdue';
+  due: string;
+  assignee: string | null;
+}
+
 export const caseListQuery = z.object({
   centreId: scopeId('服务中心'),
   state: z.enum(CASE_STATE_CODES, { error: '办件状态不正确' }).optional(),
@@ -199,3 +214,6 @@ export const caseListQuery = z.object({
   assignee: z.string().trim().max(60).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
+
+export const caseAlertsQuery = caseListQuery.pick({ centreId: true });
+export type CaseAlertsQuery = z.infer<typeof caseAlertsQuery>;
