@@ -66,4 +66,21 @@ describe('queue board', () => {
     expect(view?.estimateMinutes).toBe(10); // 2 people × 10 min ÷ 2 windows
     expect(board.board(C, new Date(at(23))).calling.map((c) => c.number)).toEqual(['A002', 'A001']);
   });
+
+  it('starts each Shanghai day with empty queues, and takes no late news of an earlier day’s ticket', () => {
+    const board = new QueueBoard();
+    board.roll(new Date(at(0)));
+    board.issued(issued(1));
+    board.issued(issued(2));
+    board.called(called(1, 10));
+    // 16:00 UTC is midnight in Shanghai: yesterday's waiting ticket is not called in the morning
+    board.roll(new Date(Date.UTC(2026, 10, 23, 16, 0)));
+    expect(board.waiting(C)).toEqual([]);
+    expect(board.view('t2', new Date(Date.UTC(2026, 10, 23, 16, 1)))).toBeUndefined();
+    expect(board.calledAt(C, '1')).toBeUndefined();
+    board.issued(issued(3));
+    expect(board.view('t3', new Date(Date.UTC(2026, 10, 23, 16, 1)))).toBeUndefined();
+    board.issued({ ...issued(4), issuedAt: new Date(Date.UTC(2026, 10, 23, 16, 0, 30)).toISOString() });
+    expect(board.waiting(C).map((t) => t.ticketId)).toEqual(['t4']);
+  });
 });

@@ -15,7 +15,7 @@ interface Entry {
   calledAt: Date | null;
   window: string | null;
   closedAt: Date | null;
-  state: TicketView['state'];
+  state: Exclude<TicketView['state'], 'expired'>;
 }
 
 /** Until a centre has served a few people today, a visit is assumed to take this long. */
@@ -32,9 +32,11 @@ const CALLS_SHOWN = 8;
  */
 export class QueueBoard {
   private readonly tickets = new Map<string, Entry>();
+  /** the day the board is on; an event about an earlier day's ticket is too late to matter */
+  private day = '';
 
   issued(data: Issued): void {
-    if (this.tickets.has(data.ticketId)) return;
+    if (this.tickets.has(data.ticketId) || shanghaiDay(new Date(data.issuedAt)) < this.day) return;
     this.tickets.set(data.ticketId, {
       ticketId: data.ticketId,
       centreId: data.centreId,
@@ -67,9 +69,15 @@ export class QueueBoard {
     Object.assign(entry, { state: data.outcome, closedAt: new Date(data.at) });
   }
 
-  /** Tickets from before today are of no use to anyone in the hall. */
-  forget(before: string): void {
-    for (const [id, entry] of this.tickets) if (shanghaiDay(entry.issuedAt) < before) this.tickets.delete(id);
+  /**
+   * Moves the board on to the Shanghai day of `now`: tickets from before it are of no use to anyone in the hall, and
+   * nobody is called from yesterday's queue in the morning.
+   */
+  roll(now: Date): void {
+    const day = shanghaiDay(now);
+    if (day <= this.day) return;
+    this.day = day;
+    for (const [id, entry] of this.tickets) if (shanghaiDay(entry.issuedAt) < day) this.tickets.delete(id);
   }
 
   /** Who waits longest in the given themes (all when empty): the next to call. */

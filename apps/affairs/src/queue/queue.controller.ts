@@ -31,7 +31,7 @@ export class QueueController {
   @ApiQuery({ name: 'centreId' })
   board(@Query('centreId') centreId = '') {
     if (!centreId) throw new AppError('COMMON.VALIDATION_FAILED', '缺少服务中心');
-    return this.queue.board.board(centreId, new Date());
+    return this.queue.boardOf(centreId);
   }
 
   @Get('tickets/:ticketId')

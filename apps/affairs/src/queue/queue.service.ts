@@ -7,7 +7,12 @@ import {
 import { InjectModel } from '@nestjs/mongoose';
 import { assertScope, type Principal } from '@psc/auth';
 import type { DomainEvent, EventData } from '@psc/contracts';
-import type { CallNextRequest, TakeTicketRequest, TicketView } from '@psc/contracts/affairs';
+import type {
+  CallNextRequest,
+  QueueBoard as QueueBoardView,
+  TakeTicketRequest,
+  TicketView,
+} from '@psc/contracts/affairs';
 import { THEME_CODES } from '@psc/contracts/catalogue';
 import { EventFeed, KafkaClient, Outbox } from '@psc/messaging';
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
@@ -24,7 +29,7 @@ const letterOf = (theme: string) => String.fromCharCode(65 + THEME_CODES.indexOf
 
 @Injectable()
 export class QueueService implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  readonly board = new QueueBoard();
+  private readonly board = new QueueBoard();
   private readonly feed: EventFeed;
 
   constructor(
@@ -45,6 +50,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     void this.feed.start();
+    this.board.roll(this.clock());
     const today = shanghaiDay(this.clock());
     for (const t of await this.tickets.find({ day: today }).lean<Ticket[]>()) {
       this.board.issued({
@@ -80,9 +86,8 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
   /** 取号 at a kiosk. */
   async take(request: TakeTicketRequest): Promise<TicketView> {
-    const now = this.clock();
+    const now = this.today();
     const day = shanghaiDay(now);
-    this.board.forget(day);
     const seq = await this.sequences.next(`ticket:${request.centreId}:${day}:${request.theme}`);
     const ticket: Ticket = {
       _id: randomUUID(),
@@ -115,6 +120,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
    */
   async callNext(request: CallNextRequest, principal: Principal): Promise<TicketView> {
     assertScope(principal, request.centreId, STAFF);
+    this.today();
     const current = this.board.calledAt(request.centreId, request.window);
     if (current) await this.close(current.ticketId, 'served', principal);
     for (const candidate of this.board.waiting(request.centreId, request.themes)) {
@@ -189,8 +195,21 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     return this.viewOf(ticketId);
   }
 
-  ticket(ticketId: string): TicketView {
+  /** A ticket as its holder sees it; one left from an earlier day reads as expired. */
+  ticket(ticketId: string): Promise<TicketView> {
     return this.viewOf(ticketId);
+  }
+
+  /** The hall display: who waits for what, and the latest calls. */
+  boardOf(centreId: string): QueueBoardView {
+    return this.board.board(centreId, this.today());
+  }
+
+  /** Now, with the board moved on to today: the first request after midnight starts the new day's queues. */
+  private today(): Date {
+    const now = this.clock();
+    this.board.roll(now);
+    return now;
   }
 
   private apply(event: DomainEvent): void {
@@ -202,10 +221,25 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
       this.board.closed((event as DomainEvent<'affairs.queue.ticket-closed'>).data);
   }
 
-  private viewOf(ticketId: string): TicketView {
-    const view = this.board.view(ticketId, this.clock());
-    if (!view) throw new AppError('AFFAIRS.TICKET_NOT_FOUND');
-    return view;
+  private async viewOf(ticketId: string): Promise<TicketView> {
+    const now = this.today();
+    const live = this.board.view(ticketId, now);
+    if (live) return live;
+    // not on today's board: an earlier day's, or issued by another replica a moment ago
+    const stored = await this.load(ticketId);
+    const unfinished = stored.state === 'waiting' || stored.state === 'called';
+    return {
+      ticketId: stored._id,
+      centreId: stored.centreId,
+      number: stored.number,
+      theme: stored.theme,
+      state: unfinished && stored.day < shanghaiDay(now) ? 'expired' : stored.state,
+      issuedAt: stored.issuedAt.toISOString(),
+      calledAt: stored.calledAt?.toISOString() ?? null,
+      window: stored.window,
+      waitingAhead: 0,
+      estimateMinutes: 0,
+    };
   }
 
   private async load(ticketId: string): Promise<Ticket> {

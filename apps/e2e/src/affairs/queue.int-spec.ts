@@ -95,4 +95,30 @@ describe('affairs: the queue', () => {
     const badTheme = await post('/tickets', { centreId: CENTRE, theme: 'nope' });
     expect(((await badTheme.json()) as { message: string }).message).toContain('请选择要办理的业务类别');
   });
+
+  it('shows a ticket left waiting from an earlier day as expired, and never calls it', async () => {
+    const yesterday = new Date(Date.now() - 24 * 3600_000);
+    await world
+      .db('affairs')
+      .collection<{ _id: string }>('tickets')
+      .insertOne({
+        _id: `old-${world.namespace}`,
+        centreId: CENTRE,
+        day: '2026-01-05',
+        theme: 'elderly-care',
+        number: 'C001',
+        state: 'waiting',
+        issuedAt: yesterday,
+        calledAt: null,
+        calledBy: null,
+        window: null,
+        closedAt: null,
+      } as never);
+    const old = await fetch(api(`/tickets/old-${world.namespace}`));
+    expect(old.status).toBe(200);
+    expect(await old.json()).toMatchObject({ number: 'C001', state: 'expired', waitingAhead: 0 });
+    const unknown = await fetch(api('/tickets/no-such-ticket'));
+    expect(unknown.status).toBe(404);
+    expect((await call('9', ['elderly-care'])).status).toBe(404);
+  });
 });

@@ -46,7 +46,8 @@ export interface TicketView {
   centreId: string;
   number: string;
   theme: string;
-  state: 'waiting' | 'called' | 'served' | 'no_show';
+  /** `expired`: left waiting or called on an earlier day; tickets hold for the day they were taken */
+  state: 'waiting' | 'called' | 'served' | 'no_show' | 'expired';
   issuedAt: string;
   calledAt: string | null;
   window: string | null;
