@@ -17,8 +17,9 @@ describe('identification in the browser', () => {
   let idleGateway: RunningApp;
 
   beforeAll(async () => {
-    // the kiosk's home shows its centre's catalogue: without the seed it would complain of a missing centre
-    await world.startAll({ identity: true, seedCatalogue: true });
+    // the kiosk's home shows its centre's catalogue: without the seed it would complain of a missing centre; the
+    // workbench reads the alerts standing for its centre from affairs
+    await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
     const { catalogue, insight, identity } = world.apps;
     // a second gateway over the same services whose kiosks fall idle after 6 s
     idleGateway = await startApp('gateway', {
