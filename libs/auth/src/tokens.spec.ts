@@ -197,6 +197,26 @@ describe('access tokens', () => {
     expect(await codeOf(at(331).verify(flipChar(token, 2)))).toBe('AUTH.TOKEN_INVALID');
   });
 
+  it('remembers a verified token only until it expires, and checks any other token in full', async () => {
+    const issuedAt = new Date('2026-03-01T09:00:00Z');
+    const clockIssuer = await TokenIssuer.create({
+      jwk: pair.privateJwk,
+      ttlSeconds: 300,
+      clock: () => issuedAt,
+    });
+    const { token } = await clockIssuer.issue(counterStaff);
+    let now = issuedAt.getTime();
+    const verifier = new TokenVerifier(jwks(pair), () => new Date(now));
+
+    const first = await verifier.verify(token);
+    first.roles.push({ role: 'city_admin', scope: 'sz' });
+    expect(await verifier.verify(token)).toEqual(counterStaff);
+    expect(await codeOf(verifier.verify(flipChar(token, 2)))).toBe('AUTH.TOKEN_INVALID');
+    now += 331_000;
+    expect(await codeOf(verifier.verify(token))).toBe('AUTH.TOKEN_EXPIRED');
+    expect(await codeOf(verifier.verify(token))).toBe('AUTH.TOKEN_EXPIRED');
+  });
+
   it('rotates: a keyring with the old and new keys accepts tokens from both', async () => {
     const next = await generateDevKeyPair();
     const nextIssuer = await TokenIssuer.create({ jwk: next.privateJwk });
