@@ -30,7 +30,8 @@ export interface Case {
   due: string | null;
   /** what the 一次性告知书 listed and is still awaited */
   missing: string[];
-  deferred: { names: string[]; due: string | null; supplied: boolean };
+  /** `flagged`: the alert that the promise was broken went out */
+  deferred: { names: string[]; due: string | null; supplied: boolean; flagged?: boolean };
   assignee: { kind: 'department' | 'proxy'; name: string } | null;
   trips: number;
   rating: { score: number; comment: string | null; at: Date; via: RatingChannel } | null;

@@ -16,6 +16,7 @@ import {
   type CaseProgress,
   type CaseView,
   decideIntake,
+  type DeferredMaterials,
   IntakeChecklistError,
   type MaterialCheck,
   nextState,
@@ -36,7 +37,7 @@ import type { AffairsConfig } from '../config';
 import { CaseNumbers } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
 import { LookupGuard } from './lookup-guard';
-import { rectificationLate } from './sla-alerts';
+import { promiseLate, rectificationLate } from './sla-alerts';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
@@ -397,7 +398,7 @@ export class CasesService {
       openedAt: new Date(found.openedAt).toISOString(),
       due: found.due,
       missing: found.missing,
-      deferred: found.deferred,
+      deferred: this.deferredOf(found),
       steps: found.history.map(({ action, to, at, reason }) => ({ action, to, at, reason })),
       canRate: found.state === 'delivered' && !found.rating,
     };
@@ -431,6 +432,13 @@ export class CasesService {
           due: view.due,
           assignee: view.assignee?.name ?? null,
         });
+      if (view.deferred.overdue && view.deferred.due)
+        standing.push({
+          caseNo: view.caseNo,
+          kind: 'promise_overdue',
+          due: view.deferred.due,
+          assignee: view.assignee?.name ?? null,
+        });
       if (view.rectification?.overdue)
         standing.push({
           caseNo: view.caseNo,
@@ -439,6 +447,7 @@ export class CasesService {
           assignee: null,
         });
     }
+    // what has passed its day first, then what is about to
     const urgency = (a: CaseAlert) => (a.kind === 'due_soon' ? 1 : 0);
     return standing.sort((a, b) => urgency(a) - urgency(b) || a.due.localeCompare(b.due));
   }
@@ -557,6 +566,11 @@ export class CasesService {
     return this.cases.findOne({ idempotencyKey: key }).lean<Case>();
   }
 
+  private deferredOf(found: Case): DeferredMaterials {
+    const { names, due, supplied } = found.deferred;
+    return { names, due, supplied, overdue: promiseLate(found, this.clock()) };
+  }
+
   view(found: Case): CaseView {
     const now = this.clock();
     const running = ['accepted', 'assigned'].includes(found.state) ? found.acceptedAt : null;
@@ -578,7 +592,7 @@ export class CasesService {
       due: found.due,
       sla: running ? slaStatus(new Date(running), found.item.promisedDays, now).state : null,
       missing: found.missing,
-      deferred: found.deferred,
+      deferred: this.deferredOf(found),
       assignee: found.assignee,
       deliveredVia: found.deliveredVia ?? null,
       trips: found.trips,

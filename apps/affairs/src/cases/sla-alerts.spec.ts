@@ -1,6 +1,6 @@
 import type { Material } from '@psc/contracts/catalogue';
 import { describe, expect, it } from 'vitest';
-import { rectificationOverdue, slaAlertDue } from './sla-alerts';
+import { promiseOverdue, rectificationOverdue, slaAlertDue } from './sla-alerts';
 
 /** A wall-clock time in Shanghai (UTC+8, no daylight saving). */
 const shanghai = (day: string, time = '10:00') => new Date(`${day}T${time}:00+08:00`);
@@ -62,5 +62,30 @@ describe('rectification deadline', () => {
     expect(rectificationOverdue({ rectification: { ...open, flagged: true } }, shanghai('2026-12-02'))).toBe(
       false,
     );
+  });
+});
+
+describe('容缺 promise', () => {
+  // the materials promised by Tuesday 13 Oct (work-calendar's tests cover how that day is reached)
+  const promised = (supplied = false, flagged = false) => ({
+    state: 'accepted' as const,
+    deferred: { names: ['收入证明'], due: '2026-10-13', supplied, flagged },
+  });
+
+  it('is broken after the end of the promised day, once, unless the materials were brought', () => {
+    expect(promiseOverdue(promised(), shanghai('2026-10-13', '23:59'))).toBe(false);
+    expect(promiseOverdue(promised(), shanghai('2026-10-14', '00:00'))).toBe(true);
+    expect(promiseOverdue(promised(true), shanghai('2026-10-20'))).toBe(false);
+    expect(promiseOverdue(promised(false, true), shanghai('2026-10-20'))).toBe(false);
+  });
+
+  it('is not followed up on a case no longer being handled, nor on one that promised nothing', () => {
+    expect(promiseOverdue({ ...promised(), state: 'refused' as const }, shanghai('2026-10-20'))).toBe(false);
+    expect(
+      promiseOverdue(
+        { state: 'accepted', deferred: { names: [], due: null, supplied: true } },
+        shanghai('2026-10-20'),
+      ),
+    ).toBe(false);
   });
 });

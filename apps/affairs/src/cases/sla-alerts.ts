@@ -27,3 +27,22 @@ export function rectificationLate(found: Pick<Case, 'rectification'>, now: Date)
 /** A late 差评 answer whose alert has not gone out yet. */
 export const rectificationOverdue = (found: Pick<Case, 'rectification'>, now: Date): boolean =>
   rectificationLate(found, now) && !found.rectification?.flagged;
+
+/**
+ * A 容缺 promise broken: the materials accepted on promise were not brought by the end of their due day while the
+ * case is still being handled.
+ */
+export function promiseLate(found: Pick<Case, 'state' | 'deferred'>, now: Date): boolean {
+  const { names, due, supplied } = found.deferred;
+  return (
+    (found.state === 'accepted' || found.state === 'assigned') &&
+    names.length > 0 &&
+    !supplied &&
+    due !== null &&
+    now > endOfShanghaiDay(due)
+  );
+}
+
+/** A broken 容缺 promise whose alert has not gone out yet. */
+export const promiseOverdue = (found: Pick<Case, 'state' | 'deferred'>, now: Date): boolean =>
+  promiseLate(found, now) && !found.deferred.flagged;

@@ -11,12 +11,12 @@ import { APP_CONFIG, CLOCK, type Clock } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import type { AffairsConfig } from '../config';
 import { type Case, CASE_MODEL } from './case.model';
-import { rectificationOverdue, slaAlertDue } from './sla-alerts';
+import { promiseOverdue, rectificationOverdue, slaAlertDue } from './sla-alerts';
 
 /**
- * Raises the SLA warnings and overdue alerts, and flags late answers to 差评. Every replica sweeps; each alert is
- * a conditional write on what was last raised, so it goes out once. Alerts do not bump the case revision: they
- * must not make a member of staff's next step look stale.
+ * Raises the SLA warnings and overdue alerts, and flags late answers to 差评 and broken 容缺 promises. Every replica
+ * sweeps; each alert is a conditional write on what was last raised, so it goes out once. Alerts do not bump the
+ * case revision: they must not make a member of staff's next step look stale.
  */
 @Injectable()
 export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -84,6 +84,25 @@ export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdo
                 centreId: found.centreId,
                 itemCode: found.item.code,
                 due: found.rectification.due,
+              },
+            },
+          ],
+        );
+      if (promiseOverdue(found, now) && found.deferred.due)
+        await this.outbox.update(
+          this.cases,
+          { _id: found._id, 'deferred.supplied': false, 'deferred.flagged': { $ne: true } },
+          { $set: { 'deferred.flagged': true } },
+          [
+            {
+              type: 'affairs.case.promise-overdue',
+              data: {
+                caseNo: found._id,
+                centreId: found.centreId,
+                itemCode: found.item.code,
+                due: found.deferred.due,
+                materials: found.deferred.names,
+                assignee: found.assignee?.name ?? null,
               },
             },
           ],

@@ -22,7 +22,7 @@ const view = (over: Partial<NoticeInput['view']>): NoticeInput['view'] => ({
   openedAt: '2026-05-05T23:30:00.000Z',
   item: { code: 'MZ-001', version: 1, name: '最低生活保障申请', promisedDays: 20 },
   missing: [],
-  deferred: { names: [], due: null, supplied: true },
+  deferred: { names: [], due: null, supplied: true, overdue: false },
   ...over,
 });
 
@@ -61,7 +61,7 @@ describe('the paper an intake calls for', () => {
     const n = notice(
       view({
         state: 'accepted',
-        deferred: { names: ['残疾人证或重病诊断证明'], due: '2026-05-13', supplied: false },
+        deferred: { names: ['残疾人证或重病诊断证明'], due: '2026-05-13', supplied: false, overdue: false },
       }),
     );
     expect(n).toMatchObject({ kind: 'promise', due: '2026年5月13日' });
@@ -71,7 +71,12 @@ describe('the paper an intake calls for', () => {
   it('needs no paper when every material was there, or the promised ones have come', () => {
     expect(notice(view({ state: 'accepted' }))).toBeNull();
     expect(
-      notice(view({ state: 'accepted', deferred: { names: ['户口簿'], due: '2026-05-13', supplied: true } })),
+      notice(
+        view({
+          state: 'accepted',
+          deferred: { names: ['户口簿'], due: '2026-05-13', supplied: true, overdue: false },
+        }),
+      ),
     ).toBeNull();
   });
 });

@@ -62,4 +62,25 @@ describe('time-limit alerts', () => {
       '26112400002:overdue',
     ]);
   });
+
+  it('keeps a broken 容缺 promise beside the case’s time limit', () => {
+    const store = useAlertsStore();
+    store.receive(sla('26112400001', 'overdue'), C);
+    store.receive(
+      {
+        ...sla('26112400001', 'overdue'),
+        type: 'affairs.case.promise-overdue',
+        data: {
+          caseNo: '26112400001',
+          centreId: C,
+          itemCode: 'MZ-001',
+          due: '2026-11-20',
+          materials: ['收入证明'],
+          assignee: null,
+        },
+      },
+      C,
+    );
+    expect(store.alerts.map((a) => a.kind)).toEqual(['promise_overdue', 'overdue']);
+  });
 });

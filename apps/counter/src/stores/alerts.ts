@@ -4,16 +4,20 @@ import type { LiveEvent } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export const ALERT_EVENTS = ['affairs.case.sla-alerted', 'affairs.case.rectification-overdue'] as const;
+export const ALERT_EVENTS = [
+  'affairs.case.sla-alerted',
+  'affairs.case.rectification-overdue',
+  'affairs.case.promise-overdue',
+] as const;
 
 const keyOf = (a: CaseAlert) => `${a.caseNo}:${a.kind}`;
-/** a case's time limit and its 差评 are alerted apart; a later level of the time limit replaces the earlier */
-const sameTopic = (a: CaseAlert, b: CaseAlert) =>
-  a.caseNo === b.caseNo && (a.kind === 'rectification_overdue') === (b.kind === 'rectification_overdue');
+/** a case's time limit, its 差评 and its 容缺 promise are alerted apart; a later level of the limit replaces the earlier */
+const topicOf = (a: CaseAlert) => (a.kind === 'due_soon' || a.kind === 'overdue' ? 'limit' : a.kind);
+const sameTopic = (a: CaseAlert, b: CaseAlert) => a.caseNo === b.caseNo && topicOf(a) === topicOf(b);
 
 /**
- * Time-limit alerts for the signed-in centre: a case about to pass or past its due day, and a 差评 left unanswered
- * past its deadline. Those standing when the workbench opens come from the server, later ones live. One per case
+ * Time-limit alerts for the signed-in centre: a case about to pass or past its due day, a 差评 left unanswered past
+ * its deadline, and 容缺 materials not brought by the promised day. Those standing when the workbench opens come from the server, later ones live. One per case
  * and topic; what was dismissed stays dismissed for the session, until a later level is raised.
  */
 export const useAlertsStore = defineStore('alerts', () => {
@@ -28,13 +32,14 @@ export const useAlertsStore = defineStore('alerts', () => {
   /** Takes the alert events of `centreId` from the case channel; every other event is ignored. */
   function receive(event: LiveEvent<unknown>, centreId: string): void {
     if (!(ALERT_EVENTS as readonly string[]).includes(event.type)) return;
-    const data = event.data as
-      EventData<'affairs.case.sla-alerted'> | EventData<'affairs.case.rectification-overdue'>;
+    const data = event.data as EventData<(typeof ALERT_EVENTS)[number]>;
     if (data.centreId !== centreId) return;
     const alert: CaseAlert =
       'level' in data
         ? { caseNo: data.caseNo, kind: data.level, due: data.due, assignee: data.assignee }
-        : { caseNo: data.caseNo, kind: 'rectification_overdue', due: data.due, assignee: null };
+        : 'materials' in data
+          ? { caseNo: data.caseNo, kind: 'promise_overdue', due: data.due, assignee: data.assignee }
+          : { caseNo: data.caseNo, kind: 'rectification_overdue', due: data.due, assignee: null };
     if (dismissed.has(keyOf(alert))) return;
     alerts.value = [alert, ...alerts.value.filter((a) => !sameTopic(a, alert))];
   }

@@ -9,7 +9,7 @@ interface CaseView {
   revision: number;
   state: string;
   missing: string[];
-  deferred: { names: string[]; due: string | null };
+  deferred: { names: string[]; due: string | null; supplied: boolean; overdue: boolean };
   due: string | null;
   trips: number;
   allowedActions: string[];
@@ -430,5 +430,27 @@ describe('affairs: cases from intake to rating', () => {
     // one text per delivered case, however often the sender polls
     await new Promise((resolve) => setTimeout(resolve, 2500));
     expect(await textsFor()).toHaveLength(1);
+  });
+
+  it('flags a 容缺 promise not kept by its day, and stops once the materials are brought', async () => {
+    const c = (await (await open(all(true, ['收入证明']))).json()) as CaseView;
+    const cases = world
+      .db('affairs')
+      .collection<{ _id: string; deferred: { due: string; flagged?: boolean } }>('cases');
+    // promised for a day that has passed, as far as the watch knows
+    await cases.updateOne({ _id: c.caseNo }, { $set: { 'deferred.due': '2026-01-05' } });
+    await waitFor(async () => (await cases.findOne({ _id: c.caseNo }))?.deferred.flagged === true, {
+      what: 'the broken promise to be flagged',
+    });
+    const alerts = `/affairs/cases/alerts?centreId=${encodeURIComponent(CENTRE)}`;
+    const promiseAlert = { caseNo: c.caseNo, kind: 'promise_overdue', due: '2026-01-05', assignee: null };
+    expect(await (await send('counter', 'GET', alerts)).json()).toContainEqual(promiseAlert);
+    const shown = (await (await send('counter', 'GET', `/affairs/cases/${c.caseNo}`)).json()) as CaseView;
+    expect(shown.deferred).toMatchObject({ supplied: false, overdue: true });
+    // the flag is not a step: staff act on the revision they saw
+    expect(shown.revision).toBe(1);
+
+    await send('counter', 'POST', `/affairs/cases/${c.caseNo}/deferred`, { revision: 1, inPerson: true });
+    expect(await (await send('counter', 'GET', alerts)).json()).not.toContainEqual(promiseAlert);
   });
 });

@@ -10,7 +10,7 @@ const progress: Pick<CaseProgress, 'steps' | 'deferred'> = {
     // 23:10 UTC is already the next morning in Shenzhen
     { action: 'refuse', to: 'refused', at: '2026-05-07T23:10:00Z', reason: '不符合申请条件' },
   ],
-  deferred: { names: ['收入证明'], due: '2026-05-20', supplied: false },
+  deferred: { names: ['收入证明'], due: '2026-05-20', supplied: false, overdue: false },
 };
 
 describe('case progress as the resident reads it', () => {
@@ -50,7 +50,7 @@ describe('case progress as the resident reads it', () => {
 
   it('reminds of 容缺 materials only until they were brought', () => {
     expect(owedDeferred(progress)).toEqual(['收入证明']);
-    expect(owedDeferred({ deferred: { ...progress.deferred, supplied: true } })).toEqual([]);
+    expect(owedDeferred({ deferred: { ...progress.deferred, supplied: true, overdue: false } })).toEqual([]);
   });
 
   it('tells a person in the queue how many are ahead and how long it may take', () => {

@@ -161,6 +161,14 @@ export interface CaseEvent {
   reason: string | null;
 }
 
+/** Materials accepted on promise (容缺): due by `due`; `overdue` once that day ended with them not brought. */
+export interface DeferredMaterials {
+  names: string[];
+  due: string | null;
+  supplied: boolean;
+  overdue: boolean;
+}
+
 /** A case as staff see it. No personal data beyond the resident's id: names and numbers stay in identity. */
 export interface CaseView {
   caseNo: string;
@@ -175,7 +183,7 @@ export interface CaseView {
   due: string | null;
   sla: SlaState | null;
   missing: string[];
-  deferred: { names: string[]; due: string | null; supplied: boolean };
+  deferred: DeferredMaterials;
   assignee: { kind: 'department' | 'proxy'; name: string } | null;
   deliveredVia: 'window' | 'mail' | 'online' | 'onsite' | null;
   trips: number;
@@ -192,18 +200,18 @@ export interface CaseProgress {
   openedAt: string;
   due: string | null;
   missing: string[];
-  deferred: { names: string[]; due: string | null; supplied: boolean };
+  deferred: DeferredMaterials;
   steps: { action: CaseEvent['action']; to: CaseState; at: string; reason: string | null }[];
   canRate: boolean;
 }
 
 /**
- * A time limit that stands for a centre: a running case near (`due_soon`) or past (`overdue`) its due day, or a
- * 差评 left unanswered past its deadline. The workbench shows them on opening and then as they are raised.
+ * A time limit that stands for a centre: a running case near (`due_soon`) or past (`overdue`) its due day, a 差评
+ * left unanswered past its deadline, or 容缺 materials not brought by the promised day. The workbench shows them on opening and then as they are raised.
  */
 export interface CaseAlert {
   caseNo: string;
-  kind: 'due_soon' | 'overdue' | 'rectification_overdue';
+  kind: 'due_soon' | 'overdue' | 'rectification_overdue' | 'promise_overdue';
   due: string;
   assignee: string | null;
 }

@@ -75,6 +75,16 @@ export const affairsRectificationOverdueV1 = z.object({
   due: day,
 });
 
+/** 容缺 materials were not brought by the promised day: the centre follows the promise up with the resident. */
+export const affairsPromiseOverdueV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  due: day,
+  materials: z.array(z.string().min(1)).min(1),
+  assignee: z.string().nullable(),
+});
+
 /** The centre's answer to a 差评; `onTime` says whether it came within the deadline. */
 export const affairsCaseRectifiedV1 = z.object({
   caseNo: z.string().min(1),
