@@ -8,3 +8,4 @@ export * from './server-kit.module';
 export * from './zod';
 export * from './public-route';
 export * from './clock';
+export * from './repeat';

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Outbox } from '@psc/messaging';
-import { APP_CONFIG, CLOCK, type Clock } from '@psc/server-kit';
+import { APP_CONFIG, CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import type { AffairsConfig } from '../config';
 import { type Case, CASE_MODEL } from './case.model';
@@ -21,8 +21,7 @@ import { promiseOverdue, rectificationOverdue, slaAlertDue } from './sla-alerts'
 @Injectable()
 export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(SlaWatch.name);
-  private timer?: NodeJS.Timeout;
-  private sweeping?: Promise<void>;
+  private loop?: Repeating;
 
   constructor(
     @InjectModel(CASE_MODEL) private readonly cases: Model<Case>,
@@ -32,17 +31,15 @@ export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdo
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sweeping ??= this.sweep()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'SLA sweep failed; next sweep retries'))
-        .finally(() => (this.sweeping = undefined));
-    }, this.config.SLA_SWEEP_SECONDS * 1000);
-    this.timer.unref();
+    this.loop = repeat(
+      this.config.SLA_SWEEP_SECONDS * 1000,
+      () => this.sweep(),
+      (error) => this.logger.error({ err: error }, 'SLA sweep failed; next sweep retries'),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sweeping;
+    await this.loop?.stop();
   }
 
   async sweep(): Promise<void> {

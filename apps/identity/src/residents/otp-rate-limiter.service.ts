@@ -1,9 +1,8 @@
 import { isDuplicateKey } from '@psc/persistence';
 import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '@psc/server-kit';
+import { AppError, CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import { endOfHour, hourOf, rateLimitedMessage, type RateRule, retryAt } from './otp-rules';
 import { RATE_COUNTER_MODEL, type RateCounter } from './rate-limit.model';
 
@@ -11,7 +10,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()
 export class OtpRateLimiter implements OnModuleInit, OnModuleDestroy {
-  private pruner?: NodeJS.Timeout;
+  private pruner?: Repeating;
 
   constructor(
     @InjectModel(RATE_COUNTER_MODEL) private readonly counters: Model<RateCounter>,
@@ -48,12 +47,15 @@ export class OtpRateLimiter implements OnModuleInit, OnModuleDestroy {
 
   // counters of past hours are dead weight; no TTL index on this store, so delete them by hand
   onModuleInit(): void {
-    this.pruner = setInterval(() => {
-      this.counters.deleteMany({ expiresAt: { $lt: this.clock() } }).catch(() => undefined);
-    }, PRUNE_EVERY_MS).unref();
+    // a failed prune only leaves dead documents a little longer: the next one takes them
+    this.pruner = repeat(
+      PRUNE_EVERY_MS,
+      () => this.counters.deleteMany({ expiresAt: { $lt: this.clock() } }),
+      () => undefined,
+    );
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.pruner);
+  async onModuleDestroy(): Promise<void> {
+    await this.pruner?.stop();
   }
 }

@@ -2,7 +2,7 @@ import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@ne
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal, SessionRevocation } from '@psc/auth';
 import type { Model } from 'mongoose';
-import { CLOCK, type Clock } from '@psc/server-kit';
+import { CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import { SESSION_MODEL, type Session } from './session.model';
 
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
@@ -13,7 +13,7 @@ const PRUNE_EVERY_MS = 60 * 60 * 1000;
  */
 @Injectable()
 export class SessionsService implements SessionRevocation, OnModuleInit, OnModuleDestroy {
-  private pruner?: NodeJS.Timeout;
+  private pruner?: Repeating;
 
   constructor(
     @InjectModel(SESSION_MODEL) private readonly sessions: Model<Session>,
@@ -44,12 +44,15 @@ export class SessionsService implements SessionRevocation, OnModuleInit, OnModul
 
   // no TTL indexes on this store: expired sessions are deleted by hand
   onModuleInit(): void {
-    this.pruner = setInterval(() => {
-      this.sessions.deleteMany({ expiresAt: { $lt: this.clock() } }).catch(() => undefined);
-    }, PRUNE_EVERY_MS).unref();
+    // a failed prune only leaves dead documents a little longer: the next one takes them
+    this.pruner = repeat(
+      PRUNE_EVERY_MS,
+      () => this.sessions.deleteMany({ expiresAt: { $lt: this.clock() } }),
+      () => undefined,
+    );
   }
 
-  onModuleDestroy(): void {
-    clearInterval(this.pruner);
+  async onModuleDestroy(): Promise<void> {
+    await this.pruner?.stop();
   }
 }

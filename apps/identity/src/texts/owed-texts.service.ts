@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { CLOCK, type Clock } from '@psc/server-kit';
+import { CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { ResidentRegistry } from '../residents/resident-registry.service';
@@ -31,8 +31,7 @@ const SENDER = { id: 'identity.texts', kind: 'system', role: 'system' } as const
 @Injectable()
 export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(OwedTexts.name);
-  private timer?: NodeJS.Timeout;
-  private sending?: Promise<unknown>;
+  private loop?: Repeating;
   private purgedAt = 0;
 
   constructor(
@@ -44,17 +43,15 @@ export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutd
   ) {}
 
   onApplicationBootstrap(): void {
-    this.timer = setInterval(() => {
-      this.sending ??= this.sendDue()
-        .catch((error: unknown) => this.logger.error({ err: error }, 'sending owed texts failed; retrying'))
-        .finally(() => (this.sending = undefined));
-    }, POLL_MS);
-    this.timer.unref();
+    this.loop = repeat(
+      POLL_MS,
+      () => this.sendDue(),
+      (error) => this.logger.error({ err: error }, 'sending owed texts failed; retrying'),
+    );
   }
 
   async beforeApplicationShutdown(): Promise<void> {
-    clearInterval(this.timer);
-    await this.sending;
+    await this.loop?.stop();
   }
 
   /** Sends what is owed, oldest first; returns how many texts went out. */
