@@ -77,6 +77,20 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     return (await response.json()) as CaseView;
   }
 
+  /** The resident comes back with everything; the window finishes the case and hands the result over. */
+  async function deliveredCase(resident: { residentId: string; idTail: string }, channel: 'onsite' | 'mail') {
+    const { view } = await openCorrectingCase(resident);
+    const accepted = await act(view.caseNo, {
+      action: 'supplement',
+      revision: view.revision,
+      materials: materials.map((m) => ({ name: m.name, provided: true })),
+    });
+    const completed = await act(view.caseNo, { action: 'complete', revision: accepted.revision });
+    const delivered = await act(view.caseNo, { action: 'deliver', revision: completed.revision, channel });
+    expect(delivered.state).toBe('delivered');
+    return delivered;
+  }
+
   const signIn = (page: Page, idNumber: string, phone: string) =>
     signInAtKiosk(page, gateway(), { idNumber, phone }, counter);
 
@@ -266,21 +280,7 @@ describe('the kiosk queue, progress and rating in the browser', () => {
   it('lets a signed-in resident rate a delivered case once, with a tapped comment', async () => {
     const idNumber = idNumberFrom('44030419900720005');
     const phone = '13900000102';
-    const resident = await registerResident(idNumber, phone);
-    const { view } = await openCorrectingCase(resident);
-    // the resident comes back with everything; the window finishes the case and hands the result over
-    const accepted = await act(view.caseNo, {
-      action: 'supplement',
-      revision: view.revision,
-      materials: materials.map((m) => ({ name: m.name, provided: true })),
-    });
-    const completed = await act(view.caseNo, { action: 'complete', revision: accepted.revision });
-    const delivered = await act(view.caseNo, {
-      action: 'deliver',
-      revision: completed.revision,
-      channel: 'onsite',
-    });
-    expect(delivered.state).toBe('delivered');
+    const view = await deliveredCase(await registerResident(idNumber, phone), 'onsite');
 
     const kiosk = await browser.newPage({ viewport: KIOSK_VIEWPORT });
     const errors = watchErrors(kiosk);
@@ -339,14 +339,7 @@ describe('the kiosk queue, progress and rating in the browser', () => {
 
   it('rates a delivered case from the link texted to the applicant’s phone, which no idle reset takes away', async () => {
     const resident = await registerResident(idNumberFrom('44030419881212007'), '13900000104');
-    const { view } = await openCorrectingCase(resident);
-    const accepted = await act(view.caseNo, {
-      action: 'supplement',
-      revision: view.revision,
-      materials: materials.map((m) => ({ name: m.name, provided: true })),
-    });
-    const completed = await act(view.caseNo, { action: 'complete', revision: accepted.revision });
-    await act(view.caseNo, { action: 'deliver', revision: completed.revision, channel: 'mail' });
+    const view = await deliveredCase(resident, 'mail');
 
     let text = '';
     await waitFor(
