@@ -178,14 +178,19 @@ describe('access tokens', () => {
     },
   );
 
-  it('refuses an expired token, within a small clock tolerance', async () => {
-    const issuedAt = new Date('2026-03-01T09:00:00Z');
+  /** A five-minute token for the counter staff member, issued at a known time. */
+  const issuedAt = new Date('2026-03-01T09:00:00Z');
+  async function fiveMinuteToken(): Promise<string> {
     const clockIssuer = await TokenIssuer.create({
       jwk: pair.privateJwk,
       ttlSeconds: 300,
       clock: () => issuedAt,
     });
-    const { token } = await clockIssuer.issue(counterStaff);
+    return (await clockIssuer.issue(counterStaff)).token;
+  }
+
+  it('refuses an expired token, within a small clock tolerance', async () => {
+    const token = await fiveMinuteToken();
     const at = (seconds: number) =>
       new TokenVerifier(jwks(pair), () => new Date(issuedAt.getTime() + seconds * 1000));
 
@@ -198,13 +203,7 @@ describe('access tokens', () => {
   });
 
   it('remembers a verified token only until it expires, and checks any other token in full', async () => {
-    const issuedAt = new Date('2026-03-01T09:00:00Z');
-    const clockIssuer = await TokenIssuer.create({
-      jwk: pair.privateJwk,
-      ttlSeconds: 300,
-      clock: () => issuedAt,
-    });
-    const { token } = await clockIssuer.issue(counterStaff);
+    const token = await fiveMinuteToken();
     let now = issuedAt.getTime();
     const verifier = new TokenVerifier(jwks(pair), () => new Date(now));
 
