@@ -39,7 +39,12 @@ export class SeedService implements OnModuleInit {
   async seedIfEmpty(): Promise<void> {
     const seededBefore = await this.versions.countDocuments({ publishedBy: SEEDED_BY });
     const items = await this.items.estimatedDocumentCount();
-    if (items >= seedItems.length || (items > 0 && seededBefore === 0)) return;
+    if (items >= seedItems.length) return;
+    if (items > 0 && seededBefore === 0) {
+      // say so: a developer whose store predates the seed otherwise wonders where the 108 items are
+      this.logger.log({ items }, 'the store has items of its own; the seed is left out');
+      return;
+    }
     if (seededBefore > 0) {
       // an earlier start died while seeding: nobody has used the catalogue yet, so start the seed over
       this.logger.warn({ items, seededBefore }, 'incomplete seed found; seeding again');
