@@ -50,8 +50,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
   async onApplicationBootstrap(): Promise<void> {
     void this.feed.start();
-    this.board.roll(this.clock());
-    const today = shanghaiDay(this.clock());
+    const today = shanghaiDay(this.today());
     for (const t of await this.tickets.find({ day: today }).lean<Ticket[]>()) {
       this.board.issued({
         ticketId: t._id,

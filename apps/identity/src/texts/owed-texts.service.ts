@@ -16,7 +16,7 @@ import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
 const POLL_MS = 1000;
 const BATCH = 20;
 /** a claim older than this belongs to a sender that died or failed: another may take the text over */
-export const CLAIM_MS = 60_000;
+const CLAIM_MS = 60_000;
 /** sent texts are kept this long (a redelivered event finds its text and asks for nothing), then deleted */
 const KEEP_SENT_MS = 7 * 24 * 3600_000;
 const PURGE_EVERY_MS = 3600_000;
@@ -54,8 +54,8 @@ export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutd
     await this.loop?.stop();
   }
 
-  /** Sends what is owed, oldest first; returns how many texts went out. */
-  async sendDue(): Promise<number> {
+  /** Sends what is owed, oldest first. */
+  async sendDue(): Promise<void> {
     const now = this.clock();
     await this.purge(now);
     const due = await this.texts
@@ -67,7 +67,6 @@ export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutd
       .sort({ createdAt: 1 })
       .limit(BATCH)
       .lean<OwedText[]>();
-    let sent = 0;
     for (const text of due) {
       const claim = await this.texts.updateOne(
         { _id: text._id, claimedAt: text.claimedAt, sentAt: null },
@@ -75,20 +74,19 @@ export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutd
       );
       if (claim.modifiedCount === 0) continue;
       try {
-        if (await this.send(text)) sent += 1;
+        await this.send(text);
       } catch (error) {
         // the claim stays: the text is tried again once it is old
         this.logger.warn({ err: error, text: text._id }, 'text not sent; will retry');
       }
     }
-    return sent;
   }
 
-  private async send(text: OwedText): Promise<boolean> {
+  private async send(text: OwedText): Promise<void> {
     const resident = await this.residents.byId(text.residentId);
     if (!resident) {
       await this.texts.updateOne({ _id: text._id }, { $set: { dropped: 'resident not registered' } });
-      return false;
+      return;
     }
     // the phone number is personal data read by the service itself: the resident's access log shows it and why
     await this.audit.record({
@@ -101,7 +99,6 @@ export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutd
     });
     await this.sms.send(this.residents.phoneOf(resident), text.text);
     await this.texts.updateOne({ _id: text._id }, { $set: { sentAt: this.clock() } });
-    return true;
   }
 
   private async purge(now: Date): Promise<void> {
