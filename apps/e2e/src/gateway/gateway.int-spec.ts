@@ -4,6 +4,9 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
 
+/** A bundle-sized script: big enough to be worth compressing. */
+const BIG_SCRIPT = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n');
+
 interface SseMessage {
   id?: string;
   event?: string;
@@ -61,6 +64,7 @@ describe('gateway: security, UIs, runtime config and live push', () => {
     await mkdir(path.join(webRoot, 'kiosk/assets'), { recursive: true });
     await writeFile(path.join(webRoot, 'kiosk/index.html'), '<!doctype html><title>kiosk</title>');
     await writeFile(path.join(webRoot, 'kiosk/assets/app-3f9a1c.js'), 'console.log(1)');
+    await writeFile(path.join(webRoot, 'kiosk/assets/vendor-7c2e0d.js'), BIG_SCRIPT);
     await world.start('catalogue');
     await world.start('insight');
     const app = await world.startGateway({
@@ -202,6 +206,12 @@ describe('gateway: security, UIs, runtime config and live push', () => {
     expect(asset.status).toBe(200);
     expect(asset.headers.get('cache-control')).toBe('public, max-age=31536000, immutable');
     expect((await get('/kiosk/assets/app-gone.js')).status).toBe(404);
+    // a real bundle travels compressed, and arrives whole
+    const bundle = await fetch(`${gateway}/kiosk/assets/vendor-7c2e0d.js`, {
+      headers: { ...client(), 'accept-encoding': 'gzip' },
+    });
+    expect(bundle.headers.get('content-encoding')).toBe('gzip');
+    expect(await bundle.text()).toBe(BIG_SCRIPT);
     expect((await get('/portal/')).status).toBe(404);
   });
 

@@ -1,4 +1,5 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
+import compression from 'compression';
 import type { NextFunction, Request, Response } from 'express';
 import path from 'node:path';
 
@@ -15,6 +16,9 @@ export function mountUis(app: NestExpressApplication, webRoot: string): void {
   for (const name of UIS) {
     const dir = path.resolve(webRoot, name);
     const assets = `${path.join(dir, 'assets')}${path.sep}`;
+    // scripts and styles travel gzip-compressed (a kiosk's first load is mostly JavaScript); the API and the event
+    // stream are left alone
+    app.use(`/${name}`, compression());
     app.useStaticAssets(dir, {
       prefix: `/${name}`,
       index: false,
