@@ -17,8 +17,9 @@ const sameTopic = (a: CaseAlert, b: CaseAlert) => a.caseNo === b.caseNo && topic
 
 /**
  * Time-limit alerts for the signed-in centre: a case about to pass or past its due day, a 差评 left unanswered past
- * its deadline, and 容缺 materials not brought by the promised day. Those standing when the workbench opens come from the server, later ones live. One per case
- * and topic; what was dismissed stays dismissed for the session, until a later level is raised.
+ * its deadline, and 容缺 materials not brought by the promised day. Those standing when the workbench opens come
+ * from the server, later ones live. One per case and topic; what was dismissed stays dismissed for the session,
+ * until a later level is raised.
  */
 export const useAlertsStore = defineStore('alerts', () => {
   const alerts = ref<CaseAlert[]>([]);

@@ -207,7 +207,8 @@ export interface CaseProgress {
 
 /**
  * A time limit that stands for a centre: a running case near (`due_soon`) or past (`overdue`) its due day, a 差评
- * left unanswered past its deadline, or 容缺 materials not brought by the promised day. The workbench shows them on opening and then as they are raised.
+ * left unanswered past its deadline, or 容缺 materials not brought by the promised day. The workbench shows them on
+ * opening and then as they are raised.
  */
 export interface CaseAlert {
   caseNo: string;
