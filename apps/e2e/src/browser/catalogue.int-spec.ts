@@ -1,5 +1,4 @@
 import type { RunningApp } from '@psc/testing';
-import { startApp } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
@@ -24,19 +23,12 @@ describe('the kiosk catalogue in the browser', () => {
     await world.start('catalogue', { SEED_CATALOGUE: 'true' });
     await world.start('insight');
     await world.startGateway();
-    const { catalogue, insight } = world.apps;
     // a second gateway over the same services whose kiosks fall idle after 6 s
-    idleGateway = await startApp('gateway', {
-      ...world.env('gateway-idle'),
-      CATALOGUE_URL: catalogue!.url,
-      INSIGHT_URL: insight!.url,
-      KIOSK_IDLE_SECONDS: '6',
-    });
+    idleGateway = await world.startIdleGateway(6);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await idleGateway?.stop();
     await world.dispose();
   });
 

@@ -1,6 +1,6 @@
 import { maskIdNumber, maskPhone } from '@psc/util';
 import type { RunningApp } from '@psc/testing';
-import { startApp, waitFor } from '@psc/testing';
+import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
@@ -20,20 +20,12 @@ describe('identification in the browser', () => {
     // the kiosk's home shows its centre's catalogue: without the seed it would complain of a missing centre; the
     // workbench reads the alerts standing for its centre from affairs
     await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
-    const { catalogue, insight, identity } = world.apps;
     // a second gateway over the same services whose kiosks fall idle after 6 s
-    idleGateway = await startApp('gateway', {
-      ...world.env('gateway-idle'),
-      CATALOGUE_URL: catalogue!.url,
-      INSIGHT_URL: insight!.url,
-      IDENTITY_URL: identity!.url,
-      KIOSK_IDLE_SECONDS: '6',
-    });
+    idleGateway = await world.startIdleGateway(6);
     browser = await launchBrowser();
   });
   afterAll(async () => {
     await browser?.close();
-    await idleGateway?.stop();
     await world.dispose();
   });
 

@@ -1,5 +1,5 @@
 import type { RunningApp } from '@psc/testing';
-import { startApp, waitFor } from '@psc/testing';
+import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
@@ -96,16 +96,8 @@ describe('the kiosk queue, progress and rating in the browser', () => {
 
   beforeAll(async () => {
     await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
-    const { catalogue, insight, identity, affairs } = world.apps;
     // a second gateway over the same services whose kiosks fall idle after 6 s
-    idleGateway = await startApp('gateway', {
-      ...world.env('gateway-idle'),
-      CATALOGUE_URL: catalogue!.url,
-      INSIGHT_URL: insight!.url,
-      IDENTITY_URL: identity!.url,
-      AFFAIRS_URL: affairs!.url,
-      KIOSK_IDLE_SECONDS: '6',
-    });
+    idleGateway = await world.startIdleGateway(6);
     counter = { authorization: `Bearer ${await world.tokenFor('counter_staff', CENTRE)}` };
     materials = (
       (await (await fetch(api('/catalogue/items/MZ-001'))).json()) as {
@@ -138,7 +130,6 @@ describe('the kiosk queue, progress and rating in the browser', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    await idleGateway?.stop();
     await world.dispose();
   });
 

@@ -13,6 +13,8 @@ export class PipelineWorld {
   readonly mongo: MongoClient;
   readonly kafka: Kafka;
   apps: Partial<Record<'catalogue' | 'insight' | 'identity' | 'affairs' | 'gateway', RunningApp>> = {};
+  /** apps started beside the named ones, e.g. an idle gateway */
+  private readonly others: RunningApp[] = [];
   private codeSeq = 0;
   private auth?: Awaited<ReturnType<typeof authFixture>>;
   /** headers of a city administrator, who may draft items and read the dashboards */
@@ -94,18 +96,33 @@ export class PipelineWorld {
 
   /** `env` adds or overrides gateway settings, e.g. small rate limits for a test. */
   async startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
-    const { catalogue, insight } = this.apps;
-    if (!catalogue || !insight) throw new Error('start catalogue and insight first');
-    const app = await startApp('gateway', {
-      ...this.env('gateway'),
-      CATALOGUE_URL: catalogue.url,
-      INSIGHT_URL: insight.url,
-      ...(this.apps.identity && { IDENTITY_URL: this.apps.identity.url }),
-      ...(this.apps.affairs && { AFFAIRS_URL: this.apps.affairs.url }),
-      ...env,
-    });
+    const app = await startApp('gateway', this.gatewayEnv('gateway', env));
     this.apps.gateway = app;
     return app;
+  }
+
+  /** A second gateway over the same services whose kiosks fall idle after `seconds`; stopped with the world. */
+  async startIdleGateway(seconds: number): Promise<RunningApp> {
+    const app = await startApp(
+      'gateway',
+      this.gatewayEnv('gateway-idle', { KIOSK_IDLE_SECONDS: String(seconds) }),
+    );
+    this.others.push(app);
+    return app;
+  }
+
+  /** A gateway's settings, in front of whichever services this world runs. */
+  private gatewayEnv(name: string, env: Record<string, string>): Record<string, string> {
+    const { catalogue, insight, identity, affairs } = this.apps;
+    if (!catalogue || !insight) throw new Error('start catalogue and insight first');
+    return {
+      ...this.env(name),
+      CATALOGUE_URL: catalogue.url,
+      INSIGHT_URL: insight.url,
+      ...(identity && { IDENTITY_URL: identity.url }),
+      ...(affairs && { AFFAIRS_URL: affairs.url }),
+      ...env,
+    };
   }
 
   db(app: 'catalogue' | 'insight' | 'affairs' | 'identity') {
@@ -165,7 +182,7 @@ export class PipelineWorld {
   }
 
   async dispose(): Promise<void> {
-    await Promise.all(Object.values(this.apps).map((app) => app?.stop()));
+    await Promise.all([...Object.values(this.apps), ...this.others].map((app) => app?.stop()));
     await this.mongo.close();
   }
 }
