@@ -126,7 +126,7 @@ console.log(`
 [start] all ${apps.length} apps healthy in ${elapsed()}
 ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace yet)'}
   API docs (OpenAPI)   ${base}/api/docs
-  demo staff accounts  counter01 / centre01 / city01, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
+  demo staff accounts  counter01 / centre01 / dept01 / city01, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
   Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
 `);
 
