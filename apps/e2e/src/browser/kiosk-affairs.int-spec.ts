@@ -154,8 +154,9 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     await kiosk.waitForSelector('[data-test=queue-theme]');
     await screenshot(kiosk, 'kiosk-queue');
     expect(await kiosk.locator('[data-test=queue-theme]').count()).toBe(11);
-    await expect.poll(() => kiosk.textContent('[data-theme=civil-assistance]')).toContain('1 人在等候');
-    await kiosk.click('[data-theme=civil-assistance]');
+    const civil = '[data-test=queue-theme][data-theme=civil-assistance]';
+    await expect.poll(() => kiosk.textContent(civil)).toContain('1 人在等候');
+    await kiosk.click(civil);
     await kiosk.waitForURL(/\/kiosk\/queue\/tickets\/[\w-]+$/);
     expect(await kiosk.textContent('[data-test=ticket-number]')).toBe('B002');
     expect(await kiosk.textContent('[data-test=ticket]')).toContain('民政救助');

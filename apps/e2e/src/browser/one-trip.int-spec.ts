@@ -58,7 +58,8 @@ describe('one trip: from the ticket to the rating', () => {
     // 取号 at the kiosk
     await kiosk.goto(`${gateway()}/kiosk/?kiosk=k-journey`);
     await kiosk.click('[data-test=take-ticket]');
-    await kiosk.click('[data-theme=civil-assistance]');
+    // the home page has theme tiles too: a click before the queue page has loaded would browse the theme instead
+    await kiosk.click('[data-test=queue-theme][data-theme=civil-assistance]');
     await kiosk.waitForURL(/\/kiosk\/queue\/tickets\/[\w-]+$/);
     const number = (await kiosk.textContent('[data-test=ticket-number]'))!;
 
