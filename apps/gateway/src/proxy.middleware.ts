@@ -20,7 +20,7 @@ const reply = (res: ServerResponse, status: number, code: ErrorCode) => {
  * A declared length is refused before anything is sent upstream; a chunked body is counted as it streams and cut
  * off at the limit.
  */
-function bodyLimit(maxBytes: number) {
+export function bodyLimit(maxBytes: number) {
   const refuseDeclared = (req: Request, res: Response, next: NextFunction) => {
     if (Number(req.headers['content-length'] ?? 0) > maxBytes)
       return reply(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
@@ -29,14 +29,18 @@ function bodyLimit(maxBytes: number) {
   const countStreamed = (proxyReq: { destroy(): void }, req: IncomingMessage, res: ServerResponse) => {
     if (req.headers['content-length'] !== undefined) return;
     let seen = 0;
-    req.on('data', (chunk: Buffer) => {
+    const count = (chunk: Buffer) => {
       seen += chunk.length;
-      if (seen > maxBytes) {
-        reply(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
-        req.unpipe();
-        proxyReq.destroy();
-      }
-    });
+      if (seen <= maxBytes) return;
+      req.off('data', count);
+      reply(res, 413, 'COMMON.PAYLOAD_TOO_LARGE');
+      req.unpipe();
+      proxyReq.destroy();
+      // the rest is read and dropped: left unread, it would stall the connection and the client's next request on it
+      // would be reset (Node drains an unread body by itself, but this one was being read)
+      req.resume();
+    };
+    req.on('data', count);
   };
   return { refuseDeclared, countStreamed };
 }
