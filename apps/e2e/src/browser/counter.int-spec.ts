@@ -188,7 +188,9 @@ describe('the counter workbench in the browser', () => {
     const errors = watchErrors(page);
     await signIn(page, 'counter01');
     await page.click('[data-test=nav-cases]');
-    await page.waitForSelector('[data-test=case-table]');
+    await page.waitForURL(/\/counter\/cases$/);
+    // the list has answered (with whatever earlier tests left in it)
+    await page.waitForSelector('[data-test=case-count]');
 
     const soon = await openAccepted('MZ-009'); // 当场办结: due today
     const late = await openAccepted('MZ-001');
