@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { repoRoot } from '@psc/testing';
+import { afterEach } from 'vitest';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -34,6 +35,29 @@ export function watchErrors(page: Page): string[] {
     if (message.type() === 'error') errors.push(message.text());
   });
   return errors;
+}
+
+/**
+ * After a failed test, prints where each page still open was and what it showed (a banner's error message, a page
+ * that never changed): a failure in CI can only be read from its log.
+ */
+export function reportFailures(browser: () => Browser | undefined): void {
+  afterEach(async ({ task }) => {
+    if (task.result?.state !== 'fail') return;
+    const pages =
+      browser()
+        ?.contexts()
+        .flatMap((context) => context.pages()) ?? [];
+    for (const page of pages) {
+      const text = await page
+        .locator('body')
+        .innerText({ timeout: 2000 })
+        .catch((error: unknown) => `(unreadable: ${String(error)})`);
+      process.stderr.write(
+        `[open at the failure] ${page.url()}\n${text.replace(/\s+/g, ' ').slice(0, 800)}\n`,
+      );
+    }
+  });
 }
 
 /** Screenshots land in tmp/screenshots for a person to look at; tests never compare pixels. */

@@ -2,7 +2,7 @@ import type { RunningApp } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
-import { launchBrowser, screenshot, tapKeys, watchErrors } from './browser';
+import { launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 
 type Marked = typeof globalThis & { kioskTestMarker?: string };
 
@@ -17,6 +17,7 @@ const KIOSK_VIEWPORT = { width: 1080, height: 1920 };
 describe('the kiosk catalogue in the browser', () => {
   const world = new PipelineWorld(inject('stack'));
   let browser: Browser;
+  reportFailures(() => browser);
   let idleGateway: RunningApp;
 
   beforeAll(async () => {

@@ -2,7 +2,7 @@ import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
-import { idNumberFrom, launchBrowser, screenshot, watchErrors } from './browser';
+import { idNumberFrom, launchBrowser, reportFailures, screenshot, watchErrors } from './browser';
 import { actAtCounter, signInAtCounter } from './screens';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
@@ -23,6 +23,7 @@ interface CaseView {
 describe('the counter workbench in the browser', () => {
   const world = new PipelineWorld(inject('stack'));
   let browser: Browser;
+  reportFailures(() => browser);
   let staff: Record<string, string>;
 
   const gateway = () => world.apps.gateway!.url;

@@ -4,7 +4,7 @@ import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
-import { idNumberFrom, launchBrowser, screenshot, tapKeys, watchErrors } from './browser';
+import { idNumberFrom, launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 
 /**
  * The kiosk and the counter in Chromium against the real services: a resident identifies with ID number, name and a
@@ -14,6 +14,7 @@ import { idNumberFrom, launchBrowser, screenshot, tapKeys, watchErrors } from '.
 describe('identification in the browser', () => {
   const world = new PipelineWorld(inject('stack'));
   let browser: Browser;
+  reportFailures(() => browser);
   let idleGateway: RunningApp;
 
   beforeAll(async () => {

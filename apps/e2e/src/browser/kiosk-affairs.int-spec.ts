@@ -3,7 +3,7 @@ import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
-import { idNumberFrom, launchBrowser, screenshot, tapKeys, watchErrors } from './browser';
+import { idNumberFrom, launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 import { signInAtKiosk } from './screens';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
@@ -33,6 +33,7 @@ interface CaseView {
 describe('the kiosk queue, progress and rating in the browser', () => {
   const world = new PipelineWorld(inject('stack'));
   let browser: Browser;
+  reportFailures(() => browser);
   let idleGateway: RunningApp;
   let counter: Record<string, string>;
   let materials: { name: string; deferrable: boolean }[];

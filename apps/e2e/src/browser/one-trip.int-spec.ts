@@ -2,7 +2,7 @@ import { waitFor } from '@psc/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
-import { idNumberFrom, launchBrowser, screenshot, watchErrors } from './browser';
+import { idNumberFrom, launchBrowser, reportFailures, screenshot, watchErrors } from './browser';
 import { actAtCounter, signInAtCounter, signInAtKiosk } from './screens';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
@@ -18,6 +18,7 @@ describe('one trip: from the ticket to the rating', () => {
   const world = new PipelineWorld(inject('stack'));
   const gateway = () => world.apps.gateway!.url;
   let browser: Browser;
+  reportFailures(() => browser);
   let staff: Record<string, string>;
 
   beforeAll(async () => {
