@@ -30,6 +30,8 @@ export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
 
   catch(exception: unknown, host: ArgumentsHost): void {
+    // a Kafka handler's failure goes back to the consumer group, which retries it and dead-letters it with the reason
+    if (host.getType() !== 'http') throw exception;
     const http = host.switchToHttp();
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
