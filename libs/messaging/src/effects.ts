@@ -1,4 +1,4 @@
-import type { UpdateQuery } from 'mongoose';
+import type { Model, UpdateQuery } from 'mongoose';
 
 export interface Effect {
   collection: string;
@@ -8,6 +8,20 @@ export interface Effect {
   eventIds: string[];
   /** the single-event effects a merged one was made of, applied one by one if the merged write meets a replay */
   parts?: Effect[];
+}
+
+/**
+ * What an event handler may do, given to it as the `@Ctx()` of its `@EventPattern`: state its effects on read-model
+ * documents; the consumer group applies them exactly once in effect.
+ */
+export class Effects {
+  readonly list: Effect[] = [];
+
+  constructor(private readonly eventId: string) {}
+
+  upsert(model: Model<never>, id: string, update: UpdateQuery<unknown>): void {
+    this.list.push({ collection: model.collection.name, id, update, eventIds: [this.eventId] });
+  }
 }
 
 export interface GuardedUpdate {

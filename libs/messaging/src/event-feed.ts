@@ -7,11 +7,13 @@ import type { KafkaClient } from './kafka.client';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * A live tail of the registered topics, for pushing to screens (SSE). Unlike `@OnEvent` it keeps no state and
+ * A live tail of the registered topics, for pushing to screens (SSE). Unlike `@EventPattern` it keeps no state and
  * promises nothing: events from before start are not read, and a message that fails validation is skipped, not
  * dead-lettered — the store-backed consumers own those. Each process gets its own consumer group
  * (`<group>.<random>`): sharing one group would split the partitions between replicas, and every replica must see
  * every event for the screens connected to it. Offsets it commits only matter for restarts inside this process.
+ * It stays plain kafkajs rather than a second Nest transport: a process runs several feeds, each owned by a service
+ * with its own callback and start-up order, and Nest's pattern handlers would bring none of what a feed needs.
  */
 export class EventFeed {
   private readonly logger = new Logger(EventFeed.name);

@@ -1,4 +1,5 @@
-export { type ConsumeOutcome, Effects, OnEvent } from './consumer';
+export type { ConsumeOutcome } from './consumer-group.server';
+export { Effects } from './effects';
 export { KafkaClient } from './kafka.client';
 export * from './messaging.module';
 export type { MessagingOptions } from './messaging.options';

@@ -1,6 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
-import { DiscoveryModule } from '@nestjs/core';
-import { EventConsumer } from './consumer';
+import { TRANSPORT_STRATEGIES } from '@psc/server-kit';
+import { ConsumerGroupServer } from './consumer-group.server';
 import { KafkaHealthProbe } from './kafka-health.probe';
 import { KafkaClient } from './kafka.client';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
@@ -9,7 +9,8 @@ import { OutboxRelay } from './outbox-relay';
 
 /**
  * Kafka for one app: the outbox and its relay for what it publishes, and — given a consumer group — the idempotent
- * consumer for the `@OnEvent` handlers among its providers. Needs the app's mongoose connection.
+ * consumer group as a Nest transport, serving the `@EventPattern` handlers of its controllers (bootstrap connects
+ * it). Needs the app's mongoose connection.
  */
 @Module({})
 export class MessagingModule {
@@ -17,14 +18,22 @@ export class MessagingModule {
     return {
       module: MessagingModule,
       global: true,
-      imports: [DiscoveryModule],
       providers: [
         { provide: MESSAGING_OPTIONS, useValue: options },
         KafkaClient,
         KafkaHealthProbe,
         OutboxRelay,
         Outbox,
-        ...(options.consumerGroup ? [EventConsumer] : []),
+        ...(options.consumerGroup
+          ? [
+              ConsumerGroupServer,
+              {
+                provide: TRANSPORT_STRATEGIES,
+                useFactory: (s: ConsumerGroupServer) => [s],
+                inject: [ConsumerGroupServer],
+              },
+            ]
+          : []),
       ],
       exports: [Outbox, OutboxRelay, KafkaClient],
     };

@@ -3,7 +3,10 @@ export interface MessagingOptions {
   service: string;
   brokers: string[];
   clientId?: string;
-  /** consumer group `<service>.<purpose>`; without it the app only publishes */
+  /**
+   * consumer group `<service>.<purpose>`, used as the Kafka group id as it is (behind the namespace): the transport
+   * is ours, so Nest's `-server` postfix never applies; without it the app only publishes
+   */
   consumerGroup?: string;
   /** prefixed to every topic and group name, so that several environments (or test runs) share one cluster */
   namespace?: string;

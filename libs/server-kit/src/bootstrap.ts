@@ -1,5 +1,6 @@
 import type { INestApplication } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { ModulesContainer, NestFactory } from '@nestjs/core';
+import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
@@ -27,6 +28,12 @@ export async function bootstrap(
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref());
   }
+  // the Kafka consumer group: Nest registers the controllers' @EventPattern handlers with it; one that cannot be
+  // served stops the start here, before any request is taken
+  for (const strategy of transportStrategies(app)) {
+    app.connectMicroservice({ strategy }, { inheritAppConfig: true });
+  }
+  await app.startAllMicroservices();
   // proxies mounted by `configure` must see the raw body, so parsing is registered after them
   await options.configure?.(app);
   app.useBodyParser('json', { limit: '256kb' });
@@ -44,4 +51,15 @@ export async function bootstrap(
     .get('/openapi.json', (_req, res) => void app.getHttpAdapter().reply(res, document, 200));
   await app.listen(options.port, options.host);
   return app;
+}
+
+/** Nest transport strategies an app serves besides HTTP, provided by the module that owns them (@psc/messaging). */
+export const TRANSPORT_STRATEGIES = Symbol('psc:transport-strategies');
+
+// looked up rather than caught: Nest aborts the process on a failed app.get
+function transportStrategies(app: INestApplication): CustomTransportStrategy[] {
+  const modules = [...app.get(ModulesContainer).values()];
+  return modules.some((m) => m.providers.has(TRANSPORT_STRATEGIES))
+    ? app.get<CustomTransportStrategy[]>(TRANSPORT_STRATEGIES)
+    : [];
 }

@@ -1,23 +1,14 @@
 import { type BeforeApplicationShutdown, Injectable, type OnApplicationBootstrap } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { DomainEvent, EventData } from '@psc/contracts';
-import { type Effects, EventFeed, KafkaClient, OnEvent } from '@psc/messaging';
+import type { DomainEvent } from '@psc/contracts';
+import { EventFeed, KafkaClient } from '@psc/messaging';
 import type { Model } from 'mongoose';
-import { copyId, ITEM_COPY_MODEL, type ItemCopy } from './item-copy.model';
-
-type Published = EventData<'catalogue.item.published'>;
-const toCopy = (data: Published): ItemCopy => ({
-  _id: copyId(data.code, data.version),
-  code: data.code,
-  version: data.version,
-  content: data.content,
-  publishedAt: new Date(data.publishedAt),
-});
+import { ITEM_COPY_MODEL, type ItemCopy, toCopy } from './item-copy.model';
 
 /**
  * The catalogue versions this service opens cases against. The consumer group stores every version once (durable,
- * shared by replicas); each process also keeps the newest version of each item in memory, loaded at start and
- * followed through its own feed, so intake never waits on the store for it.
+ * shared by replicas: CatalogueItemPublishedConsumer); each process also keeps the newest version of each item in
+ * memory, loaded at start and followed through its own feed, so intake never waits on the store for it.
  */
 @Injectable()
 export class ItemCopies implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -44,12 +35,6 @@ export class ItemCopies implements OnApplicationBootstrap, BeforeApplicationShut
 
   async beforeApplicationShutdown(): Promise<void> {
     await this.feed.stop();
-  }
-
-  @OnEvent('catalogue.item.published')
-  store(event: DomainEvent<'catalogue.item.published'>, effects: Effects): void {
-    const { _id, ...copy } = toCopy(event.data);
-    effects.upsert(this.copies as never, _id, { $set: copy });
   }
 
   /** The newest version of an item, as cases opened now are taken against. */

@@ -1,3 +1,4 @@
+import type { EventData } from '@psc/contracts';
 import type { ItemContent } from '@psc/contracts/catalogue';
 import { Schema } from 'mongoose';
 
@@ -12,6 +13,13 @@ export interface ItemCopy {
 
 export const ITEM_COPY_MODEL = 'ItemCopy';
 export const copyId = (code: string, version: number) => `${code}@${version}`;
+export const toCopy = (data: EventData<'catalogue.item.published'>): ItemCopy => ({
+  _id: copyId(data.code, data.version),
+  code: data.code,
+  version: data.version,
+  content: data.content,
+  publishedAt: new Date(data.publishedAt),
+});
 
 export const itemCopySchema = new Schema<ItemCopy>(
   {

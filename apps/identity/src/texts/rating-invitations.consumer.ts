@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Controller, Inject } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { type Effects, OnEvent } from '@psc/messaging';
+import { Effects } from '@psc/messaging';
 import { APP_CONFIG } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { type IdentityConfig, linkOrigin } from '../config';
@@ -9,8 +10,8 @@ import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
 import { RATING_TEXT_PURPOSE, ratingText } from './rating-text';
 
 /** Affairs asks for a rating text when a case is delivered; the text is stored once, and OwedTexts sends it. */
-@Injectable()
-export class RatingInvitations {
+@Controller()
+export class RatingInvitationsConsumer {
   private readonly origin: string;
 
   constructor(
@@ -20,8 +21,8 @@ export class RatingInvitations {
     this.origin = linkOrigin(config);
   }
 
-  @OnEvent('affairs.case.rating-invited')
-  invite(event: DomainEvent<'affairs.case.rating-invited'>, effects: Effects): void {
+  @EventPattern('affairs.case.rating-invited')
+  invite(@Payload() event: DomainEvent<'affairs.case.rating-invited'>, @Ctx() effects: Effects): void {
     effects.upsert(this.texts as never, `rating:${event.data.caseNo}`, {
       $set: {
         residentId: event.data.residentId,

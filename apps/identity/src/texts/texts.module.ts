@@ -4,7 +4,7 @@ import { AuditModule } from '../audit/audit.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { OWED_TEXT_MODEL, owedTextSchema } from './owed-text.model';
 import { OwedTexts } from './owed-texts.service';
-import { RatingInvitations } from './rating-invitations.consumer';
+import { RatingInvitationsConsumer } from './rating-invitations.consumer';
 
 /** Texts other services ask identity to send a resident: identity alone holds their phone numbers. */
 @Module({
@@ -13,6 +13,7 @@ import { RatingInvitations } from './rating-invitations.consumer';
     AuditModule,
     ResidentsModule,
   ],
-  providers: [RatingInvitations, OwedTexts],
+  controllers: [RatingInvitationsConsumer],
+  providers: [OwedTexts],
 })
 export class TextsModule {}

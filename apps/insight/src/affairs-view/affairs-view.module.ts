@@ -6,7 +6,6 @@ import { ONE_TRIP_MODEL, oneTripSchema } from './one-trip.model';
 
 @Module({
   imports: [MongooseModule.forFeature([{ name: ONE_TRIP_MODEL, schema: oneTripSchema }])],
-  controllers: [AffairsViewController],
-  providers: [OneTripConsumer],
+  controllers: [AffairsViewController, OneTripConsumer],
 })
 export class AffairsViewModule {}

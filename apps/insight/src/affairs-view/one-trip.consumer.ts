@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { type Effects, OnEvent } from '@psc/messaging';
+import { Effects } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
 
@@ -9,12 +10,12 @@ import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
  * Counts a case when its result is delivered: only then is the number of visits final (picking the result up at
  * the window is a visit of its own).
  */
-@Injectable()
+@Controller()
 export class OneTripConsumer {
   constructor(@InjectModel(ONE_TRIP_MODEL) private readonly tallies: Model<OneTripTally>) {}
 
-  @OnEvent('affairs.case.transitioned')
-  apply(event: DomainEvent<'affairs.case.transitioned'>, effects: Effects): void {
+  @EventPattern('affairs.case.transitioned')
+  apply(@Payload() event: DomainEvent<'affairs.case.transitioned'>, @Ctx() effects: Effects): void {
     const { to, centreId, itemCode, trips, at } = event.data;
     if (to !== 'delivered') return;
     const counts = { $inc: { delivered: 1, oneTrip: trips <= 1 ? 1 : 0 } };

@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Controller } from '@nestjs/common';
+import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { type Effects, OnEvent } from '@psc/messaging';
+import { Effects } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import {
   ITEM_VIEW_MODEL,
@@ -10,15 +11,15 @@ import {
   type ThemeSummary,
 } from './catalogue-view.model';
 
-@Injectable()
+@Controller()
 export class CatalogueItemDraftedConsumer {
   constructor(
     @InjectModel(THEME_SUMMARY_MODEL) private readonly themes: Model<ThemeSummary>,
     @InjectModel(ITEM_VIEW_MODEL) private readonly items: Model<ItemView>,
   ) {}
 
-  @OnEvent('catalogue.item.drafted')
-  apply(event: DomainEvent<'catalogue.item.drafted'>, effects: Effects): void {
+  @EventPattern('catalogue.item.drafted')
+  apply(@Payload() event: DomainEvent<'catalogue.item.drafted'>, @Ctx() effects: Effects): void {
     const { itemId, code, name, theme } = event.data;
     const at = new Date(event.occurredAt);
     effects.upsert(this.items as never, itemId, { $set: { code, name, theme, draftedAt: at } });

@@ -16,7 +16,6 @@ import { CatalogueViewController } from './catalogue-view.controller';
       { name: ITEM_VIEW_MODEL, schema: itemViewSchema },
     ]),
   ],
-  controllers: [CatalogueViewController],
-  providers: [CatalogueItemDraftedConsumer],
+  controllers: [CatalogueViewController, CatalogueItemDraftedConsumer],
 })
 export class CatalogueViewModule {}
