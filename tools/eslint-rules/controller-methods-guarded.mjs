@@ -56,7 +56,7 @@ export default {
     docs: {
       description:
         'Every HTTP handler of a @Controller carries an access decision: @Public(), @Roles(), @UseGuards() or @Auth() ' +
-        'on the method or on the class.',
+        'on the method or on the class. Kafka handlers (@EventPattern, @MessagePattern) are not routes and need none.',
     },
     schema: [
       {

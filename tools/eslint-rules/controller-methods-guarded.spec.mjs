@@ -7,7 +7,8 @@ const unguarded = (className, method, route) => ({
 });
 
 const nest =
-  "import { Controller, Get, Post, Put, Patch, Delete, Sse, All, UseGuards } from '@nestjs/common';\n";
+  "import { Controller, Get, Post, Put, Patch, Delete, Sse, All, UseGuards } from '@nestjs/common';\n" +
+  "import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';\n";
 
 ruleTester.run('controller-methods-guarded', rule, {
   valid: [
@@ -17,8 +18,12 @@ ruleTester.run('controller-methods-guarded', rule, {
     // guarded on the class covers every handler
     `${nest}@Roles('admin') @Controller('a') class A { @Get() a() {} @Delete() b() {} @Sse() c() {} @All() d() {} }`,
     `${nest}@Controller() @UseGuards(JwtGuard) export class A { @Get() a() {} }`,
-    // methods that are not HTTP handlers need nothing
-    `${nest}@Controller('a') class A { helper() {} @OnEvent('x') handle() {} }`,
+    // methods that are not HTTP handlers need nothing: helpers, and Kafka handlers in a consumer controller
+    `${nest}@Controller('a') class A { helper() {} }`,
+    `${nest}@Controller() class AConsumer { @EventPattern('a.b.c') apply(@Payload() e, @Ctx() fx) {} }`,
+    `${nest}@Controller() class A { @MessagePattern('a.b.c') answer() {} @Public() @Get() open() {} }`,
+    "import * as ms from '@nestjs/microservices'; import { Controller } from '@nestjs/common';\n" +
+      "@Controller() class A { @ms.EventPattern('a.b.c') apply() {} }",
     // a class that is not a controller is out of scope
     `${nest}@Injectable() class S { @Get() notAHandler() {} }`,
     'class Plain { get value() { return 1; } }',
@@ -56,6 +61,11 @@ ruleTester.run('controller-methods-guarded', rule, {
     {
       code: "import * as common from '@nestjs/common';\n@common.Controller() class A { @common.All() a() {} }",
       errors: [unguarded('A', 'a', 'All')],
+    },
+    {
+      // a Kafka handler that is also an HTTP route is a route
+      code: `${nest}@Controller() class A { @EventPattern('a.b.c') @Post('hook') hook() {} }`,
+      errors: [unguarded('A', 'hook', 'Post')],
     },
     {
       code: `${nest}export default @Controller() class { @Get() a() {} }`,

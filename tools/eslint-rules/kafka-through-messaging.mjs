@@ -9,7 +9,8 @@ export default {
   meta: {
     type: 'problem',
     docs: {
-      description: 'Kafka is reached only through @psc/messaging (outbox to publish, @OnEvent to consume).',
+      description:
+        'Kafka is reached only through @psc/messaging (outbox to publish, @EventPattern handlers to consume).',
     },
     schema: [
       {
@@ -22,7 +23,7 @@ export default {
     ],
     messages: {
       noKafkajs:
-        "Do not import '{{source}}' here: publish through the outbox and consume with @OnEvent from @psc/messaging, " +
+        "Do not import '{{source}}' here: publish through the outbox and consume with @EventPattern handlers (the @psc/messaging consumer group), " +
         'so every event is validated, written with its state change and consumed idempotently.',
     },
   },
