@@ -33,11 +33,11 @@ describe('StackError', () => {
 
 describe('run', () => {
   it('resolves what the command printed', async () => {
-    await expect(run('echo', process.execPath, ['-e', 'console.log("out")'])).resolves.toBe('out\n');
+    await expect(run('echo', 'sh', ['-c', 'echo out'])).resolves.toBe('out\n');
   });
 
   it('rejects with a StackError carrying the exit code and the output', async () => {
-    const failing = run('fail', process.execPath, ['-e', 'console.error("broken"); process.exit(3)']);
+    const failing = run('fail', 'sh', ['-c', 'echo broken >&2; exit 3']);
     await expect(failing).rejects.toBeInstanceOf(StackError);
     await expect(failing).rejects.toThrow(/fail failed: exit code 3[\s\S]*output:\n {4}broken/);
   });
