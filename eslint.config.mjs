@@ -82,6 +82,8 @@ const SERVER_ONLY = [
 ];
 const BROWSER_ONLY = ['vue', 'vue-router', 'pinia', '@vue/*', '@pinia/*'];
 const ANY_LIB = ['type:contracts', 'type:util', 'type:infra', 'type:ui', 'type:data-access', 'type:testing'];
+// nothing is built before the tools run, so they import the stack by its path; only its entry, not its parts
+const TOOLS_IMPORT_BY_PATH = ['../stack/stack.mjs'];
 
 // A project must satisfy every constraint whose source tag(s) it has. type:testing is listed as a target everywhere so
 // specs can use @psc/testing; which *files* may do so is decided by no-restricted-imports below.
@@ -123,6 +125,17 @@ const depConstraints = [
   // apps compose libs; Nx itself refuses imports of an app or e2e project
   { sourceTag: 'type:app', onlyDependOnLibsWithTags: ANY_LIB },
   { sourceTag: 'type:e2e', onlyDependOnLibsWithTags: ANY_LIB },
+
+  // tools/ run as plain Node before anything is built, so they cannot import the TypeScript projects, and none of
+  // those may import them (libs/testing loads the stack by path at run time). type:tooling (the stack, the lint
+  // rules) is what type:script (the benches, npm start/test) builds on, never the other way round.
+  {
+    sourceTag: 'scope:tools',
+    onlyDependOnLibsWithTags: ['scope:tools'],
+    bannedExternalImports: BROWSER_ONLY,
+  },
+  { sourceTag: 'type:tooling', onlyDependOnLibsWithTags: ['type:tooling'] },
+  { sourceTag: 'type:script', onlyDependOnLibsWithTags: ['type:tooling'] },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -162,6 +175,12 @@ const PURE_DOMAIN = {
     },
   ],
 };
+
+/** @param {string[]} allow imports exempt from the check (Nx takes them as written, globs allowed) */
+const boundaries = (allow) => [
+  'error',
+  { enforceBuildableLibDependency: true, allow, depConstraints, checkDynamicDependenciesExceptions: [] },
+];
 
 const restricted = (...parts) => [
   'error',
@@ -274,18 +293,9 @@ export default defineConfig(
   // -------- boundaries -----------------------------------------------------------------------------------------
   {
     files: [...CODE, '**/*.vue'],
-    rules: {
-      '@nx/enforce-module-boundaries': [
-        'error',
-        {
-          enforceBuildableLibDependency: true,
-          allow: [],
-          depConstraints,
-          checkDynamicDependenciesExceptions: [],
-        },
-      ],
-    },
+    rules: { '@nx/enforce-module-boundaries': boundaries([]) },
   },
+  { files: ['tools/**'], rules: { '@nx/enforce-module-boundaries': boundaries(TOOLS_IMPORT_BY_PATH) } },
   {
     // per-project vitest/vite configs import the shared root config by relative path; tooling, not project code
     files: ['**/vitest.config.mts', '**/vite.config.mts'],

@@ -14,6 +14,7 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startStack, stopStack } from '../stack/stack.mjs';
 
+/** @template T @param {Promise<T>} promise @param {number} ms @param {T} [late] */
 const race = (promise, ms, late) =>
   Promise.race([promise, new Promise((resolve) => setTimeout(resolve, ms, late))]);
 
@@ -22,9 +23,12 @@ let uri = process.env.MONGODB_URI;
 if (!uri) {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'psc-ferret-bulk-'));
   fs.chmodSync(dir, 0o755);
-  uri = (await startStack({ dir, kafka: false, durable: false, log: () => {} })).mongoUri;
+  uri = /** @type {string} */ (
+    (await startStack({ dir, kafka: false, durable: false, log: () => {} })).mongoUri
+  );
 }
 const client = new MongoClient(uri, { retryWrites: false });
+/** @type {import('mongodb').Collection<{ _id: string, outbox: string[] }>} */
 const coll = client.db(`bench_bulk_${Date.now().toString(36)}`).collection('docs');
 try {
   for (const n of [16, 32, 48, 49, 50, 64]) {
@@ -42,12 +46,10 @@ try {
     console.log(`bulkWrite of ${n} updateOne: ${outcome} (${Math.round(performance.now() - t0)} ms)`);
     if (outcome.startsWith('no answer')) {
       const other = new MongoClient(uri, { retryWrites: false });
+      /** @type {typeof coll} */
+      const same = other.db(coll.dbName).collection(coll.collectionName);
       const probe = await race(
-        other
-          .db(coll.dbName)
-          .collection(coll.collectionName)
-          .findOne({ _id: ids[0] })
-          .then(() => 'answers'),
+        same.findOne({ _id: ids[0] }).then(() => 'answers'),
         3000,
         'gets no answer either',
       );

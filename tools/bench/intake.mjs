@@ -34,12 +34,28 @@ const TARGET = Object.freeze({ rate: 50, p99Ms: 150 });
 const ITEM = 'MZ-001';
 
 const session = new Session('intake');
+/** @param {string} line */
 const step = (line) => session.step(line);
+/** Math.round that keeps "no figure" (null) for fmt to print as n/a. @param {number | null} v */
+const round = (v) => (v === null ? null : Math.round(v));
 
-/** One rate for `seconds`: each intake sent on its schedule whatever the answers before it (open loop). */
+/** @typedef {{ name: string }} Material */
+
+/**
+ * One rate for `seconds`: each intake sent on its schedule whatever the answers before it (open loop).
+ * @param {string} url
+ * @param {Record<string, string>} headers
+ * @param {Material[]} materials
+ * @param {number} rate
+ * @param {number} seconds
+ * @param {Record<string, number | null | undefined>} cpuRoots
+ * @param {string} runTag
+ */
 async function atRate(url, headers, materials, rate, seconds, cpuRoots, runTag) {
   const total = Math.round(rate * seconds);
+  /** @type {number[]} */
   const latencies = [];
+  /** @type {Record<number, number>} */
   const statuses = {};
   const cpuBefore = cpuSnapshot(cpuRoots);
   const machineBefore = machineCpu();
@@ -110,7 +126,7 @@ async function intakeBench() {
         itemCode: ITEM,
         residentId: 'bench-probe',
         idTail: '000000',
-        materials: item.materials.map((m) => ({ name: m.name, provided: true })),
+        materials: item.materials.map((/** @type {Material} */ m) => ({ name: m.name, provided: true })),
       },
     });
     if (probe.status === 201) break;
@@ -125,18 +141,20 @@ async function intakeBench() {
     .join(' ');
   step('warm-up: 10 s at 20 intakes/s…');
   await atRate(url, counter, item.materials, 20, 10, cpuRoots, `${runTag}w`);
+  /** @type {Awaited<ReturnType<typeof atRate>>[]} */
   const runs = [];
   for (const rate of CONFIG.rates) {
     step(`${rate} intakes/s for ${CONFIG.seconds} s…`);
     const r = await atRate(url, counter, item.materials, rate, CONFIG.seconds, cpuRoots, runTag);
     step(
-      `  achieved ${fmt(Math.round(r.achieved))}/s, p99 ${fmt(Math.round(r.latency.p99))} ms, ${r.ok}/${r.total} created`,
+      `  achieved ${fmt(Math.round(r.achieved))}/s, p99 ${fmt(round(r.latency.p99))} ms, ${r.ok}/${r.total} created`,
     );
     runs.push(r);
     // past the point where it keeps up there is nothing more to learn, only a longer queue
-    if (r.achieved < rate * 0.9 || r.latency.p99 > 2000) break;
+    if (r.achieved < rate * 0.9 || (r.latency.p99 ?? 0) > 2000) break;
   }
 
+  /** @param {(typeof runs)[number]} r */
   const keepsUp = (r) => r.ok === r.total && r.achieved >= r.rate * 0.95;
   const sustainable = runs.filter(keepsUp).sort((a, b) => b.rate - a.rate)[0];
   const at = runs.find((r) => r.rate === TARGET.rate);
@@ -153,9 +171,9 @@ async function intakeBench() {
           r.rate,
           fmt(Math.round(r.achieved)),
           `${r.ok}/${r.total}`,
-          fmt(Math.round(r.latency.p50)),
-          fmt(Math.round(r.latency.p99)),
-          fmt(Math.round(r.latency.max)),
+          fmt(round(r.latency.p50)),
+          fmt(round(r.latency.p99)),
+          fmt(round(r.latency.max)),
           Object.entries(r.statuses)
             .map(([s, n]) => `${s}×${n}`)
             .join(' '),
@@ -167,10 +185,10 @@ async function intakeBench() {
       ]),
       '',
       at
-        ? `at ${TARGET.rate}/s: p99 ${fmt(Math.round(at.latency.p99))} ms — ${at.latency.p99 <= TARGET.p99Ms && keepsUp(at) ? 'ok' : 'MISSED'}`
+        ? `at ${TARGET.rate}/s: p99 ${fmt(round(at.latency.p99))} ms — ${at.latency.p99 !== null && at.latency.p99 <= TARGET.p99Ms && keepsUp(at) ? 'ok' : 'MISSED'}`
         : `the target's rate (${TARGET.rate}/s) was not run`,
       sustainable
-        ? `highest rate kept up with (every intake created, ≥ 95 % of the rate): ${sustainable.rate}/s (p99 ${fmt(Math.round(sustainable.latency.p99))} ms)`
+        ? `highest rate kept up with (every intake created, ≥ 95 % of the rate): ${sustainable.rate}/s (p99 ${fmt(round(sustainable.latency.p99))} ms)`
         : 'no rate was kept up with',
     ].join('\n'),
   );

@@ -40,6 +40,7 @@ const CONFIG = Object.freeze({ loads: num('BENCH_LOADS', 10) });
 const TARGETS = Object.freeze({ initialJsGzipKb: 200, interactiveMs: 1500 });
 const KIOSK_DIST = path.join(REPO_ROOT, 'dist/web/kiosk');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** @param {number} bytes */
 const kb = (bytes) => Math.round(bytes / 100) / 10; // kB = 1,000 bytes, as Vite prints them
 
 const session = new Session('kiosk');
@@ -49,12 +50,15 @@ const { step } = session;
 // (a) bundle
 
 /** Chunks a chunk imports statically (`import…from"./x.js"`, `import"./x.js"`); `import("./x.js")` is lazy. */
+/** @param {string} code */
 const staticImports = (code) =>
   [...code.matchAll(/(?:\bfrom|\bimport)\s*["']\.\/([^"']+\.js)["']/g)].map((m) => m[1]);
 
 export function bundleFigures(dir = KIOSK_DIST) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
-  const local = (url) => path.join(dir, url.replace(/^\/kiosk\//, ''));
+  /** @param {string | undefined} url */
+  const local = (url = '') => path.join(dir, url.replace(/^\/kiosk\//, ''));
+  /** @param {string} tag @param {string} name */
   const attr = (tag, name) => new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1];
   const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
   const entries = tags
@@ -63,10 +67,11 @@ export function bundleFigures(dir = KIOSK_DIST) {
   const preloads = tags.filter((t) => /rel="modulepreload"/.test(t)).map((t) => local(attr(t, 'href')));
   const css = tags.filter((t) => /rel="stylesheet"/.test(t)).map((t) => local(attr(t, 'href')));
   // the entry, what index.html preloads, and everything they import statically, transitively
+  /** @type {Set<string>} */
   const initial = new Set();
   const queue = [...entries, ...preloads];
   while (queue.length) {
-    const file = queue.shift();
+    const file = /** @type {string} */ (queue.shift());
     if (initial.has(file)) continue;
     initial.add(file);
     const code = fs.readFileSync(file, 'utf8');
@@ -78,10 +83,12 @@ export function bundleFigures(dir = KIOSK_DIST) {
     .filter((f) => f.endsWith('.js'))
     .map((f) => path.join(assets, f))
     .filter((f) => !initial.has(f));
+  /** @param {string} file */
   const sized = (file) => {
     const raw = fs.readFileSync(file);
     return { file: path.relative(dir, file), bytes: raw.length, gzip: zlib.gzipSync(raw).length };
   };
+  /** @param {{ gzip: number }[]} files */
   const sum = (files) => files.reduce((n, f) => n + f.gzip, 0);
   const initialJs = [...initial].map(sized);
   return {
@@ -95,10 +102,17 @@ export function bundleFigures(dir = KIOSK_DIST) {
 // ---------------------------------------------------------------------------------------------
 // (b) cold load
 
-/** Runs in the page before its own scripts: records paints, long tasks, and when the home screen first shows. */
+/** @typedef {{ lcp: number | null, longTasks: number[], homeAt: number | null }} PageMarks */
+/** @typedef {Window & typeof globalThis & { __bench: PageMarks }} BenchWindow */
+
+/**
+ * Runs in the page before its own scripts: records paints, long tasks, and when the home screen first shows.
+ * @param {string} selector
+ */
 function instrument(selector) {
+  /** @type {PageMarks} */
   const m = { lcp: null, longTasks: [], homeAt: null };
-  window.__bench = m;
+  /** @type {BenchWindow} */ (window).__bench = m;
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) m.lcp = e.startTime;
   }).observe({ type: 'largest-contentful-paint', buffered: true });
@@ -113,10 +127,17 @@ function instrument(selector) {
   new MutationObserver(check).observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-/** A live event stream never finishes: it does not count as a request in flight. */
+/** @import { Browser, Page, Request } from 'playwright-core' */
+
+/** A live event stream never finishes: it does not count as a request in flight. @param {Request} req */
 const streaming = (req) => req.resourceType() === 'eventsource' || req.url().includes('/api/events/stream');
 
-/** Resolves once no request (but event streams) has been in flight for QUIET_MS. */
+/**
+ * Resolves once no request (but event streams) has been in flight for QUIET_MS.
+ * @param {Page} page
+ * @param {Set<Request>} inflight
+ * @param {() => number} lastActivity
+ */
 async function networkQuiet(page, inflight, lastActivity, timeoutMs = 30_000) {
   const deadline = Date.now() + timeoutMs;
   while (inflight.size > 0 || Date.now() - lastActivity() < QUIET_MS) {
@@ -125,24 +146,29 @@ async function networkQuiet(page, inflight, lastActivity, timeoutMs = 30_000) {
   }
 }
 
+/** @param {Browser} browser @param {string} url */
 async function coldLoad(browser, url) {
   const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
   try {
     const page = await context.newPage();
+    /** @type {string[]} */
     const errors = [];
     page.on('pageerror', (e) => errors.push(String(e)));
     page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+    /** @type {Set<Request>} */
     const inflight = new Set();
     let last = Date.now();
     page.on('request', (req) => {
       if (!streaming(req)) inflight.add(req);
       last = Date.now();
     });
-    for (const done of ['requestfinished', 'requestfailed'])
-      page.on(done, (req) => {
-        inflight.delete(req);
-        last = Date.now();
-      });
+    /** @param {Request} req */
+    const finished = (req) => {
+      inflight.delete(req);
+      last = Date.now();
+    };
+    page.on('requestfinished', finished);
+    page.on('requestfailed', finished);
     await page.addInitScript(instrument, HOME_READY_SELECTOR);
     await page.goto(url, { waitUntil: 'load' });
     await page.waitForSelector(HOME_READY_SELECTOR, { state: 'visible', timeout: 30_000 });
@@ -150,14 +176,15 @@ async function coldLoad(browser, url) {
     // the last QUIET_MS
     await networkQuiet(page, inflight, () => last);
     await page.waitForFunction(
-      (quiet) => performance.now() - Math.max(0, ...window.__bench.longTasks) > quiet,
+      (quiet) =>
+        performance.now() - Math.max(0, .../** @type {BenchWindow} */ (window).__bench.longTasks) > quiet,
       QUIET_MS,
       { polling: 50 },
     );
     const m = await page.evaluate(() => {
-      const nav = performance.getEntriesByType('navigation')[0];
-      const resources = performance.getEntriesByType('resource');
-      const b = window.__bench;
+      const nav = /** @type {PerformanceNavigationTiming} */ (performance.getEntriesByType('navigation')[0]);
+      const resources = /** @type {PerformanceResourceTiming[]} */ (performance.getEntriesByType('resource'));
+      const b = /** @type {BenchWindow} */ (window).__bench;
       return {
         homeAt: b.homeAt,
         lastResponseEnd: Math.max(nav.responseEnd, ...resources.map((r) => r.responseEnd)),
@@ -174,7 +201,14 @@ async function coldLoad(browser, url) {
     });
     // interactive: the home screen is there and painted, what it fetched has arrived, and the main thread is done
     // with the work that led to it
-    const interactive = Math.max(m.homeAt, m.fcp, m.domContentLoaded, m.lastResponseEnd, m.lastLongTaskEnd);
+    // a missing mark (null) counts as 0, as Math.max takes it
+    const interactive = Math.max(
+      m.homeAt ?? 0,
+      m.fcp ?? 0,
+      m.domContentLoaded,
+      m.lastResponseEnd,
+      m.lastLongTaskEnd,
+    );
     return { ...m, interactive, errors };
   } finally {
     await context.close();
@@ -200,9 +234,14 @@ async function kioskBench() {
     () => true,
     () => false,
   );
-  const bundle = built ? bundleFigures() : null;
-  if (bundle) step(`initial JS ${kb(bundle.initialJsGzip)} kB gzip in ${bundle.initialJs.length} files`);
+  const measuredBundle = built ? bundleFigures() : null;
+  if (measuredBundle)
+    step(
+      `initial JS ${kb(measuredBundle.initialJsGzip)} kB gzip in ${measuredBundle.initialJs.length} files`,
+    );
   const { app, cpuRoots } = await system;
+  // the system fails to start when the kiosk build fails, so from here on there are bundle figures
+  const bundle = /** @type {ReturnType<typeof bundleFigures>} */ (measuredBundle);
 
   if (!fs.existsSync(CHROMIUM))
     throw new Error(
@@ -231,6 +270,7 @@ async function kioskBench() {
     .join(' ');
   step(`cold loads of ${url}: 1 not counted, then ${CONFIG.loads}…`);
   const first = await coldLoad(browser, url);
+  /** @type {Awaited<ReturnType<typeof coldLoad>>[]} */
   const loads = [];
   // this process's tree holds Chromium, the apps and the stack; Chromium's share is what the others leave of it
   const roots = { ...cpuRoots, tree: process.pid };
@@ -241,19 +281,24 @@ async function kioskBench() {
     loads.push(await coldLoad(browser, url));
   }
   const { tree, ...cpu } = cpuDelta(s0, cpuSnapshot(roots));
+  /** @param {number[]} values */
   const sum = (values) => values.reduce((a, b) => a + b, 0);
   const busy = machineBusyPercent(m0, machineCpu());
   const chromiumShare = tree - sum(Object.values(cpu));
   const others = Math.max(0, busy - tree);
 
   // print
+  /** @typedef {'interactive' | 'homeAt' | 'lastResponseEnd' | 'ttfb' | 'fcp' | 'lcp' | 'domContentLoaded' | 'load' | 'lastLongTaskEnd' | 'requests' | 'transferBytes'} LoadFigure */
+  /** @param {LoadFigure} key */
   const stat = (key) => {
     const values = loads.map((l) => l[key]).filter((v) => v !== null && v !== undefined);
     const sorted = [...values].sort((a, b) => a - b);
     return { p50: percentile(sorted, 0.5), p90: percentile(sorted, 0.9), max: sorted.at(-1) };
   };
+  /** @param {number | null | undefined} v */
   const ms = (v) => (v === null || v === undefined ? 'n/a' : fmt(Math.round(v), ' ms'));
   const interactive = stat('interactive');
+  const transferred = stat('transferBytes').p50;
   const bundleRows = [
     ['initial JavaScript', 'raw', 'gzip'],
     ...bundle.initialJs.map((f) => [f.file, `${kb(f.bytes)} kB`, `${kb(f.gzip)} kB`]),
@@ -269,7 +314,7 @@ async function kioskBench() {
   ];
   const loadRows = [
     ['cold load (ms after navigation start)', 'median', 'p90', 'max'],
-    ...[
+    .../** @type {[string, LoadFigure][]} */ ([
       ['interactive (home shown, data in, main thread settled)', 'interactive'],
       ['home screen shown', 'homeAt'],
       ['last response (page, scripts, config, data)', 'lastResponseEnd'],
@@ -279,12 +324,13 @@ async function kioskBench() {
       ['DOMContentLoaded', 'domContentLoaded'],
       ['load', 'load'],
       ['end of the last long task (0: none)', 'lastLongTaskEnd'],
-    ].map(([label, key]) => {
+    ]).map(([label, key]) => {
       const s = stat(key);
       return [label, ms(s.p50), ms(s.p90), ms(s.max)];
     }),
   ];
   const errors = loads.flatMap((l) => l.errors);
+  /** @param {boolean} ok */
   const verdict = (ok) => (ok ? 'ok' : 'MISSED');
   console.log(
     [
@@ -303,7 +349,7 @@ async function kioskBench() {
       `interactive: median ${ms(interactive.p50)}, p90 ${ms(interactive.p90)} against ${fmt(TARGETS.interactiveMs, ' ms')}: ` +
         `${verdict(interactive.p90 !== null && interactive.p90 <= TARGETS.interactiveMs)} (judged on p90)`,
       `each load, interactive: ${loads.map((l) => Math.round(l.interactive)).join(' ')} ms; the one not counted: ${ms(first.interactive)}`,
-      `per load: ${fmt(stat('requests').p50)} requests, ${fmt(kb(stat('transferBytes').p50))} kB transferred (median), ` +
+      `per load: ${fmt(stat('requests').p50)} requests, ${fmt(transferred === null ? null : kb(transferred))} kB transferred (median), ` +
         `long tasks per load ${loads.map((l) => l.longTasks).join(' ')}`,
       `CPU during the loads (100 % = one core of ${os.cpus().length}): machine ${busy} %: Chromium ${chromiumShare} %, gateway ${cpu.gateway} %, ` +
         `catalogue ${cpu.catalogue} %, this bench ${cpu.bench} %, other processes on the machine ${others} %`,

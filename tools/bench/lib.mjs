@@ -4,30 +4,38 @@
 import fs from 'node:fs';
 import http from 'node:http';
 
+/** @param {number} ms @returns {Promise<void>} */
 export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
 
 /** Wall clock in epoch milliseconds with sub-millisecond resolution (comparable with Date.now() of other processes). */
 export const now = () => performance.timeOrigin + performance.now();
 
+/** @param {number[]} sorted @param {number} q */
 export function percentile(sorted, q) {
   if (sorted.length === 0) return null;
   return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))];
 }
 
-/** count, p50, p99, max and mean of a list of milliseconds, rounded for print. */
+/**
+ * count, p50, p99, max and mean of a list of milliseconds, rounded for print.
+ * @param {number[]} values
+ * @returns {{ n: number, p50: number | null, p99: number | null, max: number | null, mean: number | null }}
+ */
 export function summarize(values) {
   const sorted = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   if (sorted.length === 0) return { n: 0, p50: null, p99: null, max: null, mean: null };
+  /** @param {number} v */
   const r = (v) => Math.round(v * 10) / 10;
   return {
     n: sorted.length,
-    p50: r(percentile(sorted, 0.5)),
-    p99: r(percentile(sorted, 0.99)),
-    max: r(sorted.at(-1)),
+    p50: r(/** @type {number} */ (percentile(sorted, 0.5))),
+    p99: r(/** @type {number} */ (percentile(sorted, 0.99))),
+    max: r(sorted[sorted.length - 1]),
     mean: r(sorted.reduce((a, b) => a + b, 0) / sorted.length),
   };
 }
 
+/** per second, or null for no time @param {number} count @param {number} ms */
 export const rate = (count, ms) => (ms > 0 ? Math.round((count / ms) * 1000 * 10) / 10 : null);
 
 // ---------------------------------------------------------------------------------------------
@@ -35,6 +43,7 @@ export const rate = (count, ms) => (ms > 0 ? Math.round((count / ms) * 1000 * 10
 
 const CLK_TCK = 100; // Linux USER_HZ; every mainstream kernel build uses 100
 
+/** @param {number} pid */
 export function rssMb(pid) {
   try {
     const m = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -44,6 +53,7 @@ export function rssMb(pid) {
   }
 }
 
+/** @param {number | string} pid */
 function readStat(pid) {
   try {
     const text = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
@@ -55,7 +65,13 @@ function readStat(pid) {
   }
 }
 
-/** CPU milliseconds used so far by each named process tree ({name: rootPid}); children are summed in (PostgreSQL backends). */
+/** @typedef {{ at: number, cpu: Record<string, number> }} CpuSnapshot */
+
+/**
+ * CPU milliseconds used so far by each named process tree ({name: rootPid}); children are summed in (PostgreSQL backends).
+ * @param {Record<string, number | null | undefined>} roots
+ * @returns {CpuSnapshot}
+ */
 export function cpuSnapshot(roots) {
   const stats = new Map();
   for (const entry of fs.readdirSync('/proc')) {
@@ -63,15 +79,17 @@ export function cpuSnapshot(roots) {
     const s = readStat(entry);
     if (s) stats.set(Number(entry), s);
   }
+  /** @type {Map<number, number[]>} */
   const children = new Map();
   for (const [pid, s] of stats) children.set(s.ppid, [...(children.get(s.ppid) ?? []), pid]);
+  /** @type {Record<string, number>} */
   const out = {};
   for (const [name, root] of Object.entries(roots)) {
     if (!root || !stats.has(root)) continue;
     let total = 0;
     const stack = [root];
     while (stack.length) {
-      const pid = stack.pop();
+      const pid = /** @type {number} */ (stack.pop());
       total += stats.get(pid)?.cpuMs ?? 0;
       stack.push(...(children.get(pid) ?? []));
     }
@@ -82,9 +100,14 @@ export function cpuSnapshot(roots) {
   return { at: performance.now(), cpu: out };
 }
 
-/** Share of one core each process tree used between two snapshots, in percent (200 % = both cores of this machine). */
+/**
+ * Share of one core each process tree used between two snapshots, in percent (200 % = both cores of this machine).
+ * @param {CpuSnapshot} before
+ * @param {CpuSnapshot} after
+ */
 export function cpuDelta(before, after) {
   const wall = after.at - before.at;
+  /** @type {Record<string, number>} */
   const out = {};
   for (const [name, ms] of Object.entries(after.cpu)) {
     if (before.cpu[name] === undefined) continue;
@@ -96,12 +119,17 @@ export function cpuDelta(before, after) {
 // ---------------------------------------------------------------------------------------------
 // Prometheus text exposition
 
+/** @typedef {{ name: string, labels: Record<string, string>, value: number }} PromRow */
+
+/** @param {string} text */
 export function parseProm(text) {
+  /** @type {PromRow[]} */
   const rows = [];
   for (const line of text.split('\n')) {
     if (!line || line.startsWith('#')) continue;
     const m = /^([a-zA-Z_:][\w:]*)(?:\{(.*)\})?\s+(\S+)/.exec(line);
     if (!m) continue;
+    /** @type {Record<string, string>} */
     const labels = {};
     for (const l of (m[2] ?? '').matchAll(/(\w+)="((?:[^"\\]|\\.)*)"/g)) labels[l[1]] = l[2];
     rows.push({ name: m[1], labels, value: Number(m[3]) });
@@ -109,12 +137,20 @@ export function parseProm(text) {
   return rows;
 }
 
+/** @param {PromRow[]} rows @param {string} name @param {Record<string, string>} [match] */
 export const promSum = (rows, name, match = {}) =>
   rows
     .filter((r) => r.name === name && Object.entries(match).every(([k, v]) => r.labels[k] === v))
     .reduce((a, r) => a + r.value, 0);
 
-/** Histogram difference between two scrapes: count, mean and bucket-bound p50/p99 (upper bucket bounds). */
+/**
+ * Histogram difference between two scrapes: count, mean and bucket-bound p50/p99 (upper bucket bounds).
+ * @param {PromRow[]} before
+ * @param {PromRow[]} after
+ * @param {string} name
+ * @param {Record<string, string>} [match]
+ * @returns {{ count: number | null, mean: number | null, p50Bucket: number | '>max' | null, p99Bucket: number | '>max' | null, buckets: Record<string, number> }}
+ */
 export function histogramDelta(before, after, name, match = {}, scale = 1) {
   if (after.length === 0) return { count: null, mean: null, p50Bucket: null, p99Bucket: null, buckets: {} }; // not scraped
   const count = promSum(after, `${name}_count`, match) - promSum(before, `${name}_count`, match);
@@ -128,6 +164,7 @@ export function histogramDelta(before, after, name, match = {}, scale = 1) {
         promSum(before, `${name}_bucket`, { ...match, le }),
     }))
     .sort((a, b) => a.le - b.le);
+  /** @param {number} q */
   const bound = (q) => {
     const hit = cumulative.find((b) => b.n >= q * count);
     return hit ? (hit.le === Infinity ? '>max' : hit.le * scale) : null;
@@ -153,7 +190,12 @@ export function histogramDelta(before, after, name, match = {}, scale = 1) {
 export const loadAgent = new http.Agent({ keepAlive: true, maxSockets: 512 });
 export const controlAgent = new http.Agent({ keepAlive: true, maxSockets: 8 });
 
-/** One request on a keep-alive agent (the control agent unless told); resolves {status, body}, never rejects. */
+/**
+ * One request on a keep-alive agent (the control agent unless told); resolves {status, body}, never rejects.
+ * @param {string} url
+ * @param {{ method?: string, body?: unknown, timeoutMs?: number, agent?: http.Agent, headers?: http.OutgoingHttpHeaders }} [options]
+ * @returns {Promise<{ status: number, body: string }>} status 0 when there was no answer
+ */
 export function request(
   url,
   { method = 'GET', body, timeoutMs = 30_000, agent = controlAgent, headers = {} } = {},
@@ -172,10 +214,11 @@ export function request(
         timeout: timeoutMs,
       },
       (res) => {
+        /** @type {Buffer[]} */
         const chunks = [];
         res.on('data', (c) => chunks.push(c));
         res.on('end', () =>
-          resolve({ status: res.statusCode, body: Buffer.concat(chunks).toString('utf8') }),
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
         );
         res.on('error', (e) => resolve({ status: 0, body: e.message }));
       },
@@ -189,9 +232,13 @@ export function request(
 // ---------------------------------------------------------------------------------------------
 // printing
 
-/** Plain fixed-width table: rows of arrays of cells, the first row is the header. */
+/**
+ * Plain fixed-width table: rows of arrays of cells, the first row is the header.
+ * @param {unknown[][]} rows
+ */
 export function table(rows) {
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => String(r[i] ?? '').length)));
+  /** @param {unknown[]} r */
   const line = (r) =>
     r
       .map((c, i) => String(c ?? '').padEnd(widths[i]))
@@ -200,6 +247,7 @@ export function table(rows) {
   return [line(rows[0]), widths.map((w) => '-'.repeat(w)).join('  '), ...rows.slice(1).map(line)].join('\n');
 }
 
+/** @param {unknown} v @param {string} [unit] */
 export const fmt = (v, unit = '') =>
   v === null || v === undefined || Number.isNaN(v)
     ? 'n/a'

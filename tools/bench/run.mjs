@@ -4,6 +4,7 @@
 // Figures are printed and saved under tools/bench/results/; nothing is asserted, so the exit code only says
 // whether a bench could run at all.
 
+/** @type {Record<string, () => Promise<unknown>>} */
 const BENCHES = {
   pipeline: async () => (await import('./pipeline.mjs')).runPipelineBench(),
   search: async () => (await import('./search.mjs')).runSearchBench(),

@@ -46,16 +46,23 @@ export const QUERIES = [
   ...'d db dbs di dib l ln la lao s sb sh sheb y yi j jz ju'.split(' '), // typing, key by key
 ];
 
+/** @param {string} prefix @param {string} q */
 const searchPath = (prefix, q) =>
   `${prefix}/search?q=${encodeURIComponent(q)}&centre=${encodeURIComponent(KIOSK_CENTRE)}`;
 
 const session = new Session('search');
 const { step } = session;
+/** @type {ReturnType<typeof autocannon> | null} */
 let running = null; // the autocannon run under way, stopped first at teardown (Ctrl-C)
 
 /**
  * One autocannon run over the query mix, with the CPU each process tree used: as a share of one core, and per request
  * (which contention from other processes on the machine inflates less than it does rates and latencies).
+ * @param {string} base
+ * @param {string} prefix
+ * @param {number} connections
+ * @param {number} seconds
+ * @param {Record<string, number | null | undefined>} cpuRoots
  */
 async function load(base, prefix, connections, seconds, cpuRoots) {
   let next = 0;
@@ -74,6 +81,7 @@ async function load(base, prefix, connections, seconds, cpuRoots) {
   const s1 = cpuSnapshot(cpuRoots);
   const cpu = cpuDelta(s0, s1);
   const ours = Object.values(cpu).reduce((a, b) => a + b, 0);
+  /** @param {string} name */
   const perRequest = (name) =>
     s1.cpu[name] === undefined ? null : Math.round(((s1.cpu[name] - s0.cpu[name]) * 1000) / r.requests.total);
   return {
@@ -87,13 +95,21 @@ async function load(base, prefix, connections, seconds, cpuRoots) {
       .filter(([code]) => !code.startsWith('2'))
       .map(([code, { count }]) => `${code}×${count}`)
       .join(' '),
-    cpu: { ...cpu, others: Math.max(0, machineBusyPercent(m0, machineCpu()) - ours) },
+    cpu: /** @type {Record<string, number>} */ ({
+      ...cpu,
+      others: Math.max(0, machineBusyPercent(m0, machineCpu()) - ours),
+    }),
     cpuUsPerRequest: { gateway: perRequest('gateway'), catalogue: perRequest('catalogue') },
   };
 }
 
-/** Every query once through `prefix`: status and hit count, so the load is known to ask real questions. */
+/**
+ * Every query once through `prefix`: status and hit count, so the load is known to ask real questions.
+ * @param {string} base
+ * @param {string} prefix
+ */
 async function checkQueries(base, prefix) {
+  /** @type {{ q: string, status: number, hits: number | null }[]} */
   const out = [];
   for (const q of QUERIES) {
     const res = await request(`${base}${searchPath(prefix, q)}`);
@@ -122,16 +138,18 @@ async function searchBench() {
   const checked = await checkQueries(targets.gateway.base, targets.gateway.prefix);
   const bad = checked.filter((c) => c.status !== 200);
   if (bad.length) throw new Error(`search answers ${bad.map((b) => `${b.q}: ${b.status}`).join(', ')}`);
-  if (!checked.some((c) => c.hits > 0)) throw new Error('no query finds anything: is the seed loaded?');
+  if (!checked.some((c) => (c.hits ?? 0) > 0))
+    throw new Error('no query finds anything: is the seed loaded?');
   step(`queries (hits): ${checked.map((c) => `${c.q} ${c.hits}`).join(' · ')}`);
 
   const loadBefore = os
     .loadavg()
     .map((l) => l.toFixed(1))
     .join(' ');
+  /** @type {(Awaited<ReturnType<typeof load>> & { target: string })[]} */
   const runs = [];
   for (const name of CONFIG.targets) {
-    const t = targets[name];
+    const t = targets[/** @type {keyof typeof targets} */ (name)];
     step(`${t.label}: warm-up ${CONFIG.warmupSeconds} s at 16 connections…`);
     await load(t.base, t.prefix, 16, CONFIG.warmupSeconds, cpuRoots);
     for (const c of CONFIG.connections) {
@@ -151,6 +169,7 @@ async function searchBench() {
     );
   }
 
+  /** @param {(typeof runs)[number]} r */
   const met = (r) => r.reqPerS >= TARGET.reqPerS && r.latencyMs.p99 <= TARGET.p99Ms;
   const rows = [
     [
@@ -182,9 +201,14 @@ async function searchBench() {
       met(r) ? 'ok' : 'MISSED',
     ]),
   ];
+  /** @param {string} label */
   const best = (label) => runs.filter((r) => r.target === label).sort((a, b) => b.reqPerS - a.reqPerS)[0];
   const gw = best(targets.gateway.label);
   const direct = best(targets.direct.label);
+  // null when an app was gone by the end of a run: then there is no ceiling to work out
+  const usGateway = gw?.cpuUsPerRequest.gateway ?? null;
+  const usCatalogue = gw?.cpuUsPerRequest.catalogue ?? null;
+  const usDirect = direct?.cpuUsPerRequest.catalogue ?? null;
   const cores = os.cpus().length;
   console.log(
     [
@@ -197,15 +221,15 @@ async function searchBench() {
       `(not this bench's: other work on a shared machine slows every figure). CPU µs/req: CPU time each app spent per request answered.`,
       '',
       table(rows),
-      ...(gw && direct
+      ...(gw && direct && usGateway !== null && usCatalogue !== null && usDirect !== null
         ? [
             '',
             `through the gateway at best ${fmt(gw.reqPerS)} req/s, direct ${fmt(direct.reqPerS)} req/s (${Math.round((gw.reqPerS / direct.reqPerS) * 100)} %). ` +
-              `CPU per request through the gateway: gateway ${gw.cpuUsPerRequest.gateway} µs + catalogue ${gw.cpuUsPerRequest.catalogue} µs; ` +
+              `CPU per request through the gateway: gateway ${usGateway} µs + catalogue ${usCatalogue} µs; ` +
               `${cores} cores with nothing else running (not even the load generator) could serve at most ` +
-              `${fmt(Math.round((cores * 1e6) / (gw.cpuUsPerRequest.gateway + gw.cpuUsPerRequest.catalogue)))} req/s through the gateway, ` +
-              `${fmt(Math.round((cores * 1e6) / direct.cpuUsPerRequest.catalogue))} req/s direct ` +
-              `(the catalogue is one process: one core, at most ${fmt(Math.round(1e6 / direct.cpuUsPerRequest.catalogue))} req/s).`,
+              `${fmt(Math.round((cores * 1e6) / (usGateway + usCatalogue)))} req/s through the gateway, ` +
+              `${fmt(Math.round((cores * 1e6) / usDirect))} req/s direct ` +
+              `(the catalogue is one process: one core, at most ${fmt(Math.round(1e6 / usDirect))} req/s).`,
           ]
         : []),
       ...(profiles ? ['', ...profiles.map((p) => summarizeProfile(p))] : []),

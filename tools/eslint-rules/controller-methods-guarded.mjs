@@ -12,8 +12,13 @@ const DEFAULT_ROUTE_DECORATORS = [
 ];
 const DEFAULT_GUARD_DECORATORS = ['Public', 'Roles', 'UseGuards', 'Auth'];
 
+/** @import { TSESLint, TSESTree } from '@typescript-eslint/utils' */
+/** @typedef {TSESTree.ClassDeclaration | TSESTree.ClassExpression} ClassNode */
+
 /** local name → exported name for every named import, so `import { Get as HttpGet }` still counts as Get. */
+/** @param {TSESTree.Program} program */
 function importedNames(program) {
+  /** @type {Map<string, string>} */
   const names = new Map();
   for (const statement of program.body) {
     if (statement.type !== 'ImportDeclaration') continue;
@@ -27,8 +32,9 @@ function importedNames(program) {
   return names;
 }
 
-/** `@Get()`, `@Get`, `@common.Get()` → 'Get'. */
+/** `@Get()`, `@Get`, `@common.Get()` → 'Get'. @param {TSESTree.Decorator} decorator @param {Map<string, string>} aliases */
 function decoratorName(decorator, aliases) {
+  /** @type {TSESTree.Node} */
   let expression = decorator.expression;
   if (expression.type === 'CallExpression') expression = expression.callee;
   if (expression.type === 'Identifier') return aliases.get(expression.name) ?? expression.name;
@@ -42,6 +48,7 @@ function decoratorName(decorator, aliases) {
   return undefined;
 }
 
+/** @param {TSESTree.MethodDefinition} member @param {TSESLint.SourceCode} sourceCode */
 function methodName(member, sourceCode) {
   if (!member.computed && member.key.type === 'Identifier') return member.key.name;
   if (member.key.type === 'Literal') return String(member.key.value);
@@ -49,7 +56,7 @@ function methodName(member, sourceCode) {
   return sourceCode.getText(member.key);
 }
 
-/** @type {import('eslint').Rule.RuleModule} */
+/** @type {TSESLint.RuleModule<'unguarded', [{ routeDecorators?: string[], guardDecorators?: string[] }?]>} */
 export default {
   meta: {
     type: 'problem',
@@ -79,14 +86,18 @@ export default {
     const routes = new Set(context.options[0]?.routeDecorators ?? DEFAULT_ROUTE_DECORATORS);
     const guards = context.options[0]?.guardDecorators ?? DEFAULT_GUARD_DECORATORS;
     const guardList = guards.map((name) => `@${name}()`).join(', ');
+    /** @type {Map<string, string>} */
     let aliases = new Map();
 
+    /** @param {ClassNode | TSESTree.MethodDefinition} node */
     const namesOf = (node) =>
       new Set(
         (node.decorators ?? []).map((d) => decoratorName(d, aliases)).filter((name) => name !== undefined),
       );
+    /** @param {Set<string | undefined>} names */
     const isGuarded = (names) => guards.some((name) => names.has(name));
 
+    /** @param {ClassNode} node */
     const checkClass = (node) => {
       const classDecorators = namesOf(node);
       if (!classDecorators.has('Controller') || isGuarded(classDecorators)) return;

@@ -1,6 +1,7 @@
 import rule from './controller-methods-guarded.mjs';
-import { ruleTester } from './rule-tester.mjs';
+import { runRuleTests } from './rule-tester.mjs';
 
+/** @param {string} className @param {string} method @param {string} route */
 const unguarded = (className, method, route) => ({
   messageId: 'unguarded',
   data: { className, method, route, guards: '@Public(), @Roles(), @UseGuards(), @Auth()' },
@@ -10,7 +11,7 @@ const nest =
   "import { Controller, Get, Post, Put, Patch, Delete, Sse, All, UseGuards } from '@nestjs/common';\n" +
   "import { Ctx, EventPattern, MessagePattern, Payload } from '@nestjs/microservices';\n";
 
-ruleTester.run('controller-methods-guarded', rule, {
+runRuleTests('controller-methods-guarded', rule, {
   valid: [
     // guarded on the method, each kind of guard
     `${nest}@Controller('a') class A { @Public() @Get() list() {} @Roles('staff') @Post() create() {} }`,

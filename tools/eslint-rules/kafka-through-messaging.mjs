@@ -2,9 +2,12 @@ import { globToRegExp, relativeFilename } from './path-glob.mjs';
 
 const DEFAULT_ALLOW = ['libs/messaging/**', 'libs/testing/**', 'tools/**'];
 
+/** @import { TSESLint, TSESTree } from '@typescript-eslint/utils' */
+
+/** @param {string} source */
 const isKafkajs = (source) => source === 'kafkajs' || source.startsWith('kafkajs/');
 
-/** @type {import('eslint').Rule.RuleModule} */
+/** @type {TSESLint.RuleModule<'noKafkajs', [{ allow?: string[] }?]>} */
 export default {
   meta: {
     type: 'problem',
@@ -33,6 +36,7 @@ export default {
     const file = relativeFilename(context);
     if (allow.some((glob) => glob.test(file))) return {};
 
+    /** @param {TSESTree.Node | null | undefined} sourceNode */
     const check = (sourceNode) => {
       if (sourceNode?.type !== 'Literal' || typeof sourceNode.value !== 'string') return;
       if (isKafkajs(sourceNode.value)) {

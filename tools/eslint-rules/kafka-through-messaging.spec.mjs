@@ -1,9 +1,9 @@
 import rule from './kafka-through-messaging.mjs';
-import { ruleTester } from './rule-tester.mjs';
+import { runRuleTests } from './rule-tester.mjs';
 
 const error = (source = 'kafkajs') => ({ messageId: 'noKafkajs', data: { source } });
 
-ruleTester.run('kafka-through-messaging', rule, {
+runRuleTests('kafka-through-messaging', rule, {
   valid: [
     { code: "import { Kafka } from 'kafkajs';", filename: 'libs/messaging/src/kafka.client.ts' },
     { code: "import type { Producer } from 'kafkajs';", filename: 'libs/testing/src/kafka.ts' },

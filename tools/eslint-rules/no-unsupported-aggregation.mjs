@@ -63,22 +63,28 @@ const UNSUPPORTED_BUILDER_STAGES = new Set([
 /** Mongoose `Aggregate` builder methods whose argument is a stage body. */
 const BUILDER_STAGE_BODIES = new Set(['group', 'project', 'addFields']);
 
+/** @import { TSESLint, TSESTree } from '@typescript-eslint/utils' */
+
+/** @param {TSESTree.Property} property */
 function keyName(property) {
   if (!property.computed && property.key.type === 'Identifier') return property.key.name;
   if (property.key.type === 'Literal' && typeof property.key.value === 'string') return property.key.value;
   if (property.key.type === 'TemplateLiteral' && property.key.expressions.length === 0) {
-    return property.key.quasis[0].value.cooked;
+    return property.key.quasis[0].value.cooked ?? undefined;
   }
   return undefined;
 }
 
+/** @param {TSESTree.Node} callee */
 const memberName = (callee) =>
   callee.type === 'MemberExpression' && !callee.computed && callee.property.type === 'Identifier'
     ? callee.property.name
     : undefined;
 
 /** True for `x.aggregate(…)` and anything chained on it: `Model.aggregate().match(…).group(…)`. */
+/** @param {TSESTree.Node} node */
 function isAggregateChain(node) {
+  /** @type {TSESTree.Node | undefined} */
   let current = node;
   while (current) {
     if (current.type === 'CallExpression') {
@@ -95,24 +101,38 @@ function isAggregateChain(node) {
   return false;
 }
 
+/** @param {TSESTree.Property} property */
 function inPipeline(property) {
+  /** @type {TSESTree.Node} */
   let child = property;
-  for (let node = property.parent; node; child = node, node = node.parent) {
+  for (
+    let node = /** @type {TSESTree.Node | undefined} */ (property.parent);
+    node;
+    child = node, node = node.parent
+  ) {
     if (node.type === 'Property' && node.parent.type === 'ObjectExpression') {
       const key = keyName(node);
       if (key !== undefined && PIPELINE_CONTEXT_KEYS.has(key)) return true;
     }
-    if (node.type === 'CallExpression' && node.arguments.includes(child)) {
+    if (
+      node.type === 'CallExpression' &&
+      node.arguments.includes(/** @type {TSESTree.CallExpressionArgument} */ (child))
+    ) {
       const method = memberName(node.callee);
       if (method === 'aggregate') return true;
-      if (method !== undefined && BUILDER_STAGE_BODIES.has(method) && isAggregateChain(node.callee.object))
+      if (
+        method !== undefined &&
+        BUILDER_STAGE_BODIES.has(method) &&
+        node.callee.type === 'MemberExpression' &&
+        isAggregateChain(node.callee.object)
+      )
         return true;
     }
   }
   return false;
 }
 
-/** @type {import('eslint').Rule.RuleModule} */
+/** @type {TSESLint.RuleModule<'unsupported' | 'unsupportedInPipeline', []>} */
 export default {
   meta: {
     type: 'problem',
@@ -146,6 +166,7 @@ export default {
       },
       CallExpression(node) {
         const method = memberName(node.callee);
+        if (node.callee.type !== 'MemberExpression') return;
         if (method === undefined || !UNSUPPORTED_BUILDER_STAGES.has(method)) return;
         if (!isAggregateChain(node.callee.object)) return;
         context.report({

@@ -1,10 +1,12 @@
 import rule from './no-unsupported-aggregation.mjs';
-import { ruleTester } from './rule-tester.mjs';
+import { runRuleTests } from './rule-tester.mjs';
 
+/** @param {string} operator */
 const unsupported = (operator) => ({ messageId: 'unsupported', data: { operator } });
+/** @param {string} operator */
 const inPipeline = (operator) => ({ messageId: 'unsupportedInPipeline', data: { operator } });
 
-ruleTester.run('no-unsupported-aggregation', rule, {
+runRuleTests('no-unsupported-aggregation', rule, {
   valid: [
     // the supported subset
     "items.aggregate([{ $match: { status: 'draft' } }, { $group: { _id: '$theme', n: { $sum: 1 } } }, { $sort: { n: -1 } }]);",

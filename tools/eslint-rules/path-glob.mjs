@@ -1,7 +1,6 @@
-// Tiny glob support for rule options (`**`, `*`, `?`), so the plugin needs neither node:path nor minimatch:
-// this project is scope:shared, where node builtins are banned.
+// Tiny glob support for rule options (`**`, `*`, `?`), so the plugin needs neither node:path nor minimatch.
 
-/** `**` crosses folders, `*` and `?` stay within one; the glob must match the whole path. */
+/** `**` crosses folders, `*` and `?` stay within one; the glob must match the whole path. @param {string} glob */
 export function globToRegExp(glob) {
   let source = '';
   for (let i = 0; i < glob.length; i++) {
@@ -17,7 +16,10 @@ export function globToRegExp(glob) {
   return new RegExp(`^${source}$`);
 }
 
-/** The linted file's path relative to ESLint's working directory (the repo root), with forward slashes. */
+/**
+ * The linted file's path relative to ESLint's working directory (the repo root), with forward slashes.
+ * @param {{ filename: string, cwd: string }} context
+ */
 export function relativeFilename(context) {
   const filename = context.filename.replaceAll('\\', '/');
   const cwd = context.cwd.replaceAll('\\', '/').replace(/\/$/, '');

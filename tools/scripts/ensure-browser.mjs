@@ -11,6 +11,7 @@ const hasChineseFont = () => {
 };
 
 export function ensureBrowser() {
+  /** @type {string[]} */
   const missing = [];
   if (!existsSync(chromium)) missing.push('chromium');
   if (!hasChineseFont()) missing.push('fonts-noto-cjk');

@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing, then lint + type-check (nx, cached), unit tests, and the integration and
-// browser suites against a throwaway stack on free ports (or MONGODB_URI / KAFKA_BROKERS when both are set).
+// `npm test`: installs what is missing, then the format check (prettier), lint + type-check (nx, cached), unit
+// tests, and the integration and browser suites against a throwaway stack on free ports (or MONGODB_URI /
+// KAFKA_BROKERS when both are set).
 // Ends with one "N passed, N failed" line over every suite.
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
@@ -13,6 +14,7 @@ mkdirSync(reports, { recursive: true });
 ensureInstall();
 ensureBrowser();
 
+/** @param {string} command @param {string[]} args @returns {Promise<number>} the exit code */
 const run = (command, args) =>
   new Promise((resolve) => {
     const child = spawn(command, args, {
@@ -24,8 +26,10 @@ const run = (command, args) =>
   });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+/** @type {string[]} */
 const failures = [];
 
+/** @param {string} name @param {string} config */
 async function vitest(name, config) {
   const output = path.join(reports, `${name}.json`);
   const code = await run('npx', [
@@ -52,7 +56,10 @@ async function vitest(name, config) {
   }
 }
 
+/** @type {[string, () => Promise<number>][]} */
 const steps = [
+  // a file prettier would change fails the run; `npm run format` fixes it
+  ['format check', () => run('npx', ['prettier', '--check', '--cache', '.'])],
   [
     'lint and type-check',
     () => run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']),

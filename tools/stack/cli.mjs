@@ -6,7 +6,12 @@ import { DEV_DIR, startStack, stackStatus, stopStack } from './stack.mjs';
 
 const usage = 'usage: node tools/stack/cli.mjs up|down|status [--dir D] [--handler postgresql|sqlite]';
 
+/** @import { Handler } from './ferretdb.mjs' */
+/** @typedef {{ dir: string, handler: Handler }} Options */
+
+/** @param {string[]} argv */
 function parse(argv) {
+  /** @type {Options} */
   const opts = { dir: DEV_DIR, handler: 'postgresql' };
   const [command, ...rest] = argv;
   for (let i = 0; i < rest.length; i++) {
@@ -14,14 +19,17 @@ function parse(argv) {
     const value = inline ?? rest[++i];
     if (value === undefined) throw new Error(`${flag} needs a value\n${usage}`);
     if (flag === '--dir') opts.dir = value;
-    else if (flag === '--handler') opts.handler = value;
+    // startStack refuses an unknown handler
+    else if (flag === '--handler') opts.handler = /** @type {Handler} */ (value);
     else throw new Error(`unknown option ${flag}\n${usage}`);
   }
   return { command, opts };
 }
 
+/** @param {string} line */
 const log = (line) => console.error(line);
 
+/** @param {Options} opts */
 async function up({ dir, handler }) {
   const external = { mongo: process.env.MONGODB_URI, kafka: process.env.KAFKA_BROKERS };
   if (external.mongo && external.kafka) {
@@ -37,6 +45,7 @@ async function up({ dir, handler }) {
   );
 }
 
+/** @param {Options} opts */
 function status({ dir }) {
   const s = stackStatus(dir);
   if (!s) {
@@ -44,7 +53,7 @@ function status({ dir }) {
     return;
   }
   const port = { kafka: s.ports.kafka, postgres: s.ports.postgres, ferret: s.ports.ferret };
-  for (const [name, isUp] of Object.entries(s.alive)) {
+  for (const [name, isUp] of /** @type {[keyof typeof port, boolean][]} */ (Object.entries(s.alive))) {
     console.log(`${name.padEnd(9)} ${isUp ? `up    pid ${s.pids[name]}` : 'down'}\t127.0.0.1:${port[name]}`);
   }
   if (s.alive.ferret) console.log(`MONGODB_URI=${s.mongoUri}`);
@@ -58,6 +67,6 @@ try {
   else if (command === 'status') status(opts);
   else throw new Error(usage);
 } catch (e) {
-  console.error(e.message);
+  console.error(/** @type {Error} */ (e).message);
   process.exitCode = 1;
 }
