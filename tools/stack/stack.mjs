@@ -10,6 +10,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { installTwinsArgs, postgresUrl } from './pg-twins.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '../..');
@@ -665,6 +666,8 @@ async function startPostgres(dir, port, durable, log) {
       await run('postgres create database', psql, [...psqlArgs, 'CREATE DATABASE ferretdb'], {
         logFiles: [logFile],
       });
+    // GIN twins of FerretDB's indexes and the plan-cache setting, in force before FerretDB connects
+    await run('postgres store twins', psql, installTwinsArgs(port), { logFiles: [logFile] });
   } catch (e) {
     await stopPid(pid, data, { signal: 'SIGINT' });
     throw e;
@@ -929,6 +932,7 @@ export async function startStack({
   return {
     mongoUri: wantMongo ? `mongodb://127.0.0.1:${state.ports.ferret}/` : undefined,
     kafkaBrokers: wantKafka ? `127.0.0.1:${state.ports.kafka}` : undefined,
+    postgresUrl: wantMongo && state.handler === 'postgresql' ? postgresUrl(state.ports.postgres) : undefined,
     state,
     /** Kills the broker (SIGTERM, SIGKILL after 15 s); data and port are kept for startKafka(). */
     stopKafka: () =>
