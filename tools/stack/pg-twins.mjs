@@ -42,12 +42,17 @@ END $do$;
 DROP SCHEMA IF EXISTS psc_store CASCADE;
 `;
 
-/** Runs SQL through psql against `url` and resolves to its unaligned, tuples-only output. */
+/**
+ * Runs SQL through psql against `url`, several statements in one session when given a list, and resolves to the
+ * unaligned, tuples-only output of the last one.
+ */
 export function pgQuery(url, sql, { psql = 'psql' } = {}) {
+  const statements = [sql].flat();
+  const commands = [...statements.slice(0, -1), '\\o', statements.at(-1)].flatMap((c) => ['-c', c]);
   return new Promise((resolve, reject) => {
     execFile(
       psql,
-      [url, '-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-c', sql],
+      [url, '-X', '-q', '-tA', '-v', 'ON_ERROR_STOP=1', '-o', '/dev/null', ...commands],
       { maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => {
         if (error) reject(new Error(`psql ${url}: ${stderr.trim() || error.message}`));
