@@ -3,7 +3,7 @@
 -- FerretDB 1.24 reads with `_jsonb->$1 @> $2` (and `_jsonb #> $1 @> $2` for a dotted key) but indexes
 -- `(_jsonb->'f')` with a btree, which cannot serve `@>`: every point read scans its table. A GIN jsonb_path_ops
 -- index on the same expression can. FerretDB's btrees stay: they enforce uniqueness and serve its writes by _id.
--- Idempotent: CREATE OR REPLACE, IF NOT EXISTS, and a backfill that only adds what is missing.
+-- Idempotent: CREATE OR REPLACE, dropped-then-created triggers, and a backfill that only adds what is missing.
 
 SET client_min_messages = warning;
 
