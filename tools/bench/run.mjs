@@ -10,6 +10,7 @@ const BENCHES = {
   search: async () => (await import('./search.mjs')).runSearchBench(),
   kiosk: async () => (await import('./kiosk.mjs')).runKioskBench(),
   intake: async () => (await import('./intake.mjs')).runIntakeBench(),
+  'store-growth': async () => (await import('./store-growth.mjs')).runStoreGrowthBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -5,6 +5,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { installTwinsArgs } from './pg-twins.mjs';
 import { portFree } from './ports.mjs';
 import { aptInstall } from './prerequisites.mjs';
 import { run, since, StackError, stopPid, tailLines } from './processes.mjs';
@@ -196,6 +197,8 @@ export async function startPostgres(dir, port, durable, log) {
       await run('postgres create database', psql, [...psqlArgs, 'CREATE DATABASE ferretdb'], {
         logFiles: [logFile],
       });
+    // GIN twins of FerretDB's indexes and the plan-cache setting, in force before FerretDB connects
+    await run('postgres store twins', psql, installTwinsArgs(port), { logFiles: [logFile] });
   } catch (e) {
     await stopPid(pid, data, { signal: 'SIGINT' });
     throw e;

@@ -11,6 +11,7 @@ import { ensureKafkaJars, launchKafka, waitKafkaReady } from './kafka.mjs';
 import { DEV_DIR, DEV_PORTS } from './layout.mjs';
 import { withLock } from './lock.mjs';
 import { freePorts } from './ports.mjs';
+import { postgresUrl } from './pg-twins.mjs';
 import { startPostgres } from './postgres.mjs';
 import { since, stopPid } from './processes.mjs';
 import { alive, lockDir, readState, stateFile, writeState } from './state.mjs';
@@ -18,6 +19,7 @@ import { alive, lockDir, readState, stateFile, writeState } from './state.mjs';
 export { CACHE_DIR, DEV_DIR, DEV_PORTS, REPO_ROOT } from './layout.mjs';
 export { freePort } from './ports.mjs';
 export { isAlive, StackError } from './processes.mjs';
+export { pgQuery, REMOVE_TWINS_SQL } from './pg-twins.mjs';
 
 /** @import { Ports } from './layout.mjs' */
 /** @import { Handler } from './ferretdb.mjs' */
@@ -215,6 +217,7 @@ export async function startStack({
   return {
     mongoUri: wantMongo ? `mongodb://127.0.0.1:${state.ports.ferret}/` : undefined,
     kafkaBrokers: wantKafka ? `127.0.0.1:${state.ports.kafka}` : undefined,
+    postgresUrl: wantMongo && state.handler === 'postgresql' ? postgresUrl(state.ports.postgres) : undefined,
     state,
     /** Kills the broker (SIGTERM, SIGKILL after 15 s); data and port are kept for startKafka(). */
     stopKafka: () =>

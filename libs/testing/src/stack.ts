@@ -5,6 +5,8 @@ import type {} from 'vitest';
 export interface RunningStack {
   mongoUri?: string;
   kafkaBrokers?: string;
+  /** the PostgreSQL database FerretDB stores in (postgresql handler only), for EXPLAIN and the catalog */
+  postgresUrl?: string;
   stopKafka(): Promise<void>;
   startKafka(): Promise<void>;
   stop(): Promise<void>;
