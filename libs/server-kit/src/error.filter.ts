@@ -42,7 +42,7 @@ const bodyParserStatus = (exception: unknown): number | undefined => {
 };
 
 interface RouteLayer {
-  route?: { methods: Record<string, boolean>; _methods(): string[] };
+  route?: { path: string; methods: Record<string, boolean>; _methods(): string[] };
   match(path: string): boolean;
 }
 
@@ -50,16 +50,18 @@ interface RouteLayer {
 const isCatchAll = (route: NonNullable<RouteLayer['route']>) =>
   METHODS.every((method) => route.methods[method.toLowerCase()]);
 
-/** The methods express routes on this path (HEAD with GET), from the router Nest registered the routes on. */
+/**
+ * The methods express routes on this path (HEAD with GET), from the router Nest registered the routes on. A path
+ * written out (`/residents/logout`) is that resource, even where a parameter (`/residents/:id`) would match it too.
+ */
 function methodsOn(request: Request): string[] {
   const { router } = request.app as unknown as { router?: { stack: RouteLayer[] } };
-  const methods = new Set<string>();
-  for (const layer of router?.stack ?? []) {
-    if (layer.route && !isCatchAll(layer.route) && layer.match(request.path)) {
-      for (const method of layer.route._methods()) methods.add(method.toUpperCase());
-    }
-  }
-  return [...methods].sort();
+  const matching = (router?.stack ?? []).flatMap((layer) =>
+    layer.route && !isCatchAll(layer.route) && layer.match(request.path) ? [layer.route] : [],
+  );
+  const literal = matching.filter((route) => !/[:*]/.test(route.path));
+  const methods = (literal.length > 0 ? literal : matching).flatMap((route) => route._methods());
+  return [...new Set(methods.map((method) => method.toUpperCase()))].sort();
 }
 
 /** One place where every failure becomes `{ code, message, details?, correlationId }`. */

@@ -46,10 +46,13 @@ export function parseWith<S extends z.ZodType>(
   value: unknown,
   options: ZodParseOptions = {},
 ): z.infer<S> {
-  const nul = noNul(value);
-  if (nul) throw new AppError('COMMON.VALIDATION_FAILED', nul.message, [nul]);
   const result = schema.safeParse(value, { error: chineseMessages });
-  if (result.success) return result.data;
+  if (result.success) {
+    // what the schema kept: properties it does not know are dropped, and their content with them
+    const nul = noNul(result.data);
+    if (nul) throw new AppError('COMMON.VALIDATION_FAILED', nul.message, [nul]);
+    return result.data;
+  }
   if (!options.code) throw result.error;
   const details = zodIssues(result.error);
   throw new AppError(options.code, details.map((d) => d.message).join('；'), details);

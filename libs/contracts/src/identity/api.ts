@@ -106,7 +106,13 @@ export const createAccountRequest = z.object({
     .array(
       z.object({
         role: z.enum(STAFF_ROLES, { error: '角色不正确' }),
-        scope: z.string({ error: '请选择管辖范围' }).min(1, '请选择管辖范围').max(200),
+        // @psc/auth's scope rule: 1–4 segments (city/district/street/centre)
+        scope: z
+          .string({ error: '请选择管辖范围' })
+          .regex(
+            /^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}$/,
+            '管辖范围应为 1–4 段小写字母、数字或 -，以 / 分隔（市/区/街道/中心）',
+          ),
       }),
     )
     .min(1, '请至少分配一个角色'),
