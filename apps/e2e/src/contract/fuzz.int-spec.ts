@@ -107,6 +107,8 @@ describe('contract: each service answers as its OpenAPI document says', () => {
         '--no-color',
         ...(EXCLUDED_PATHS[service] ?? []).flatMap((p) => ['--exclude-path', p]),
       ]);
+      // what was sent, for the record of a run: "N generated, N passed" (or the failures found)
+      console.log(`[contract] ${service}: ${/\d+ generated[^\n]*/.exec(output)?.[0] ?? 'no summary'}`);
       const tested = (await readFile(junit, 'utf8').catch(() => '')).match(/<testcase /g)?.length ?? 0;
       // a document that lost its operations would pass with nothing tested
       expect(tested, `${service}: operations tested\n${output}`).toBeGreaterThan(0);
