@@ -56,6 +56,7 @@ export const ERROR_CODES = {
     message: '评价链接不正确，请核对短信中的链接，或在自助终端“我的办件”中评价',
   },
   'AFFAIRS.LOOKUP_FAILED': { status: 404, message: '办件编号或身份证号码后 6 位不正确，请核对后重试' },
+  'COMMON.METHOD_NOT_ALLOWED': { status: 405, message: '该地址不支持这种请求方式' },
 } as const satisfies Record<string, { status: number; message: string }>;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

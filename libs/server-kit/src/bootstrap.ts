@@ -4,6 +4,7 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import { describeResponses } from './openapi';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -46,6 +47,7 @@ export async function bootstrap(
       .addServer(options.apiPrefix ?? '/')
       .build(),
   );
+  describeResponses(document);
   app
     .getHttpAdapter()
     .get('/openapi.json', (_req, res) => void app.getHttpAdapter().reply(res, document, 200));

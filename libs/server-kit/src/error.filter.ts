@@ -1,6 +1,14 @@
-import { type ArgumentsHost, Catch, type ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import {
+  type ArgumentsHost,
+  Catch,
+  type ExceptionFilter,
+  HttpException,
+  Logger,
+  NotFoundException,
+} from '@nestjs/common';
 import { ERROR_CODES, type ErrorBody, type ErrorCode } from '@psc/contracts';
 import type { Request, Response } from 'express';
+import { METHODS } from 'node:http';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
 
@@ -8,6 +16,8 @@ const codeForStatus = (status: number): ErrorCode => {
   switch (status) {
     case 404:
       return 'COMMON.NOT_FOUND';
+    case 405:
+      return 'COMMON.METHOD_NOT_ALLOWED';
     case 409:
       return 'COMMON.CONFLICT';
     case 413:
@@ -24,6 +34,36 @@ const codeForStatus = (status: number): ErrorCode => {
 export const zodIssues = (error: ZodError) =>
   error.issues.map((issue) => ({ field: issue.path.join('.'), message: issue.message }));
 
+/** What the body parser refuses with (http-errors): a client's fault, so never a 500. */
+const bodyParserStatus = (exception: unknown): number | undefined => {
+  const { status, expose } = (exception ?? {}) as { status?: unknown; expose?: unknown };
+  if (typeof status !== 'number' || expose !== true || status >= 500) return undefined;
+  return status === 413 ? 413 : 400;
+};
+
+interface RouteLayer {
+  route?: { path: string; methods: Record<string, boolean>; _methods(): string[] };
+  match(path: string): boolean;
+}
+
+// Nest mounts middleware as a route on every path taking every method; only handlers' routes name methods
+const isCatchAll = (route: NonNullable<RouteLayer['route']>) =>
+  METHODS.every((method) => route.methods[method.toLowerCase()]);
+
+/**
+ * The methods express routes on this path (HEAD with GET), from the router Nest registered the routes on. A path
+ * written out (`/residents/logout`) is that resource, even where a parameter (`/residents/:id`) would match it too.
+ */
+function methodsOn(request: Request): string[] {
+  const { router } = request.app as unknown as { router?: { stack: RouteLayer[] } };
+  const matching = (router?.stack ?? []).flatMap((layer) =>
+    layer.route && !isCatchAll(layer.route) && layer.match(request.path) ? [layer.route] : [],
+  );
+  const literal = matching.filter((route) => !/[:*]/.test(route.path));
+  const methods = (literal.length > 0 ? literal : matching).flatMap((route) => route._methods());
+  return [...new Set(methods.map((method) => method.toUpperCase()))].sort();
+}
+
 /** One place where every failure becomes `{ code, message, details?, correlationId }`. */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
@@ -36,6 +76,13 @@ export class ErrorFilter implements ExceptionFilter {
     const request = http.getRequest<Request & { id?: string }>();
     const response = http.getResponse<Response>();
     const correlationId = request.id === undefined ? undefined : String(request.id);
+    // a known path asked with a method it does not take: 405 naming the ones it does, not 404
+    const allowed = exception instanceof NotFoundException ? methodsOn(request) : [];
+    if (allowed.length > 0 && !allowed.includes(request.method)) {
+      response.setHeader('allow', allowed.join(', '));
+      if (request.method === 'OPTIONS') return void response.status(204).end();
+      exception = new AppError('COMMON.METHOD_NOT_ALLOWED');
+    }
     const { status, body } = this.toBody(exception);
     if (status >= 500) this.logger.error({ err: exception, correlationId }, 'request failed');
     response.status(status).json({ ...body, correlationId } satisfies ErrorBody);
@@ -53,8 +100,8 @@ export class ErrorFilter implements ExceptionFilter {
       const message = details.map((d) => d.message).join('；');
       return { status: 400, body: { code: 'COMMON.VALIDATION_FAILED', message, details } };
     }
-    if (exception instanceof HttpException) {
-      const status = exception.getStatus();
+    const status = exception instanceof HttpException ? exception.getStatus() : bodyParserStatus(exception);
+    if (status !== undefined) {
       const code = codeForStatus(status);
       return { status, body: { code, message: ERROR_CODES[code].message } };
     }

@@ -1,6 +1,8 @@
 import { Controller, Get, Injectable } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
+import { z } from 'zod';
+import { ApiZodResponse } from './openapi';
 import { OpsRoute } from './public-route';
 
 /** A dependency this app cannot serve without (the database, Kafka); throws or rejects when down. */
@@ -10,6 +12,16 @@ export interface HealthProbe {
 }
 
 const PROBE_TIMEOUT_MS = 3000;
+
+const probeResults = z.record(z.string(), z.object({ status: z.enum(['up', 'down']) }).loose());
+
+/** Terminus's report when every probe is up; a probe down makes it a 503 with the error body. */
+const healthReport = z.object({
+  status: z.literal('ok'),
+  info: probeResults.optional(),
+  error: probeResults.optional(),
+  details: probeResults,
+});
 
 /** Probes register themselves here from their own modules, so /health always names every dependency. */
 @Injectable()
@@ -32,7 +44,8 @@ export class HealthController {
   ) {}
 
   @Get()
-  @HealthCheck()
+  @HealthCheck({ noCache: true, swaggerDocumentation: false })
+  @ApiZodResponse(healthReport)
   check() {
     return this.health.check(
       this.registry.probes.map((p) => async () => {

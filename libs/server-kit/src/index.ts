@@ -5,6 +5,7 @@ export * from './error.filter';
 export * from './health';
 export * from './metrics';
 export * from './server-kit.module';
+export * from './openapi';
 export * from './zod';
 export * from './public-route';
 export * from './clock';

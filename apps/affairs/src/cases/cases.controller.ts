@@ -1,17 +1,26 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@psc/auth';
 import {
   answerRectificationRequest,
   type AnswerRectificationRequest,
   caseActionRequest,
   type CaseActionRequest,
+  caseAlert,
   caseAlertsQuery,
   type CaseAlertsQuery,
   caseListQuery,
   type CaseListQuery,
+  caseProgress,
+  caseProgressQuery,
+  type CaseProgressQuery,
+  caseView,
+  type OpenCaseHeaders,
+  openCaseHeaders,
   openCaseRequest,
   type OpenCaseRequest,
+  ratingLinkQuery,
+  type RatingLinkQuery,
   rateByLinkRequest,
   type RateByLinkRequest,
   rateCaseRequest,
@@ -19,10 +28,17 @@ import {
   supplyDeferredRequest,
   type SupplyDeferredRequest,
 } from '@psc/contracts/affairs';
-import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodHeaders, ZodPipe, ZodQuery } from '@psc/server-kit';
+import { z } from 'zod';
 import { CasesService } from './cases.service';
 
-const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
+// a step on a case finds it, checks the caller's scope, the state machine and the revision the caller saw
+const STEP_ERRORS = [
+  'AFFAIRS.CASE_NOT_FOUND',
+  'AUTH.OUT_OF_SCOPE',
+  'AFFAIRS.ILLEGAL_TRANSITION',
+  'AFFAIRS.CASE_CHANGED',
+] as const;
 
 @ApiTags('cases')
 @Controller('cases')
@@ -33,38 +49,42 @@ export class CasesController {
   @Post()
   @Roles('counter_staff', 'centre_admin')
   @ApiZodBody(openCaseRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(
+    'AFFAIRS.IDEMPOTENCY_KEY_REQUIRED',
+    'AUTH.OUT_OF_SCOPE',
+    'AFFAIRS.ITEM_NOT_AVAILABLE',
+    'AFFAIRS.CHECKLIST_INCOMPLETE',
+  )
   open(
-    @Headers('idempotency-key') key: string | undefined,
+    @ZodHeaders(openCaseHeaders, { code: 'AFFAIRS.IDEMPOTENCY_KEY_REQUIRED' })
+    { 'Idempotency-Key': key }: OpenCaseHeaders,
     @Body(new ZodPipe(openCaseRequest)) body: OpenCaseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    if (!key || !IDEMPOTENCY_KEY.test(key)) throw new AppError('AFFAIRS.IDEMPOTENCY_KEY_REQUIRED');
     return this.cases.open(body, key, principal);
   }
 
   @Get()
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
-  @ApiQuery({ name: 'centreId' })
-  @ApiQuery({ name: 'state', required: false })
-  @ApiQuery({ name: 'sla', required: false })
-  @ApiQuery({ name: 'assignee', required: false })
-  list(@Query(new ZodPipe(caseListQuery)) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
+  @ApiZodResponse(z.array(caseView))
+  @ApiErrors('AUTH.OUT_OF_SCOPE')
+  list(@ZodQuery(caseListQuery) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
     return this.cases.list(query, principal);
   }
 
   /** Time-limit alerts that stand now; the workbench shows them on opening, then follows new ones live. */
   @Get('alerts')
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
-  @ApiQuery({ name: 'centreId' })
-  alerts(
-    @Query(new ZodPipe(caseAlertsQuery)) query: CaseAlertsQuery,
-    @CurrentPrincipal() principal: Principal,
-  ) {
+  @ApiZodResponse(z.array(caseAlert))
+  @ApiErrors('AUTH.OUT_OF_SCOPE')
+  alerts(@ZodQuery(caseAlertsQuery) query: CaseAlertsQuery, @CurrentPrincipal() principal: Principal) {
     return this.cases.alerts(query.centreId, principal);
   }
 
   @Get('mine')
   @Roles('resident')
+  @ApiZodResponse(z.array(caseProgress))
   mine(@CurrentPrincipal() principal: Principal) {
     return this.cases.mine(principal);
   }
@@ -72,16 +92,18 @@ export class CasesController {
   /** Progress for anyone holding the case number and the last 6 of the applicant's ID number (kiosk, QR code). */
   @Get(':caseNo/progress')
   @Public()
-  @ApiQuery({ name: 'idTail' })
-  progress(@Param('caseNo') caseNo: string, @Query('idTail') idTail = '') {
+  @ApiZodResponse(caseProgress)
+  @ApiErrors('AFFAIRS.LOOKUP_FAILED')
+  progress(@Param('caseNo') caseNo: string, @ZodQuery(caseProgressQuery) { idTail }: CaseProgressQuery) {
     return this.cases.progress(caseNo, idTail.trim().toUpperCase());
   }
 
   /** The case behind the rating link texted on delivery (its token instead of a sign-in). */
   @Get(':caseNo/rating-link')
   @Public()
-  @ApiQuery({ name: 't' })
-  ratingLink(@Param('caseNo') caseNo: string, @Query('t') token = '') {
+  @ApiZodResponse(caseProgress)
+  @ApiErrors('AFFAIRS.RATING_LINK_INVALID')
+  ratingLink(@Param('caseNo') caseNo: string, @ZodQuery(ratingLinkQuery) { t: token }: RatingLinkQuery) {
     return this.cases.ratingLink(caseNo, token.trim());
   }
 
@@ -89,12 +111,21 @@ export class CasesController {
   @HttpCode(200)
   @Public()
   @ApiZodBody(rateByLinkRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(
+    'AFFAIRS.RATING_LINK_INVALID',
+    'AFFAIRS.ILLEGAL_TRANSITION',
+    'AFFAIRS.ALREADY_RATED',
+    'AFFAIRS.CASE_CHANGED',
+  )
   rateByLink(@Param('caseNo') caseNo: string, @Body(new ZodPipe(rateByLinkRequest)) body: RateByLinkRequest) {
     return this.cases.rateByLink(caseNo, body);
   }
 
   @Get(':caseNo')
   @Roles('resident', 'counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
+  @ApiZodResponse(caseView)
+  @ApiErrors('AFFAIRS.CASE_NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'AUTH.NOT_OWN_RECORD')
   get(@Param('caseNo') caseNo: string, @CurrentPrincipal() principal: Principal) {
     return this.cases.get(caseNo, principal);
   }
@@ -103,6 +134,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin')
   @ApiZodBody(caseActionRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(...STEP_ERRORS, 'AFFAIRS.CHECKLIST_INCOMPLETE')
   act(
     @Param('caseNo') caseNo: string,
     @Body(new ZodPipe(caseActionRequest)) body: CaseActionRequest,
@@ -116,6 +149,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles('counter_staff', 'centre_admin')
   @ApiZodBody(supplyDeferredRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(...STEP_ERRORS)
   supplyDeferred(
     @Param('caseNo') caseNo: string,
     @Body(new ZodPipe(supplyDeferredRequest)) body: SupplyDeferredRequest,
@@ -128,6 +163,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles('resident')
   @ApiZodBody(rateCaseRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(...STEP_ERRORS, 'AUTH.NOT_OWN_RECORD', 'AFFAIRS.ALREADY_RATED')
   rate(
     @Param('caseNo') caseNo: string,
     @Body(new ZodPipe(rateCaseRequest)) body: RateCaseRequest,
@@ -140,6 +177,8 @@ export class CasesController {
   @HttpCode(200)
   @Roles('centre_admin')
   @ApiZodBody(answerRectificationRequest)
+  @ApiZodResponse(caseView)
+  @ApiErrors(...STEP_ERRORS)
   rectify(
     @Param('caseNo') caseNo: string,
     @Body(new ZodPipe(answerRectificationRequest)) body: AnswerRectificationRequest,

@@ -1,15 +1,19 @@
-import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@psc/auth';
 import {
   type CallNextRequest,
   callNextRequest,
   closeTicketRequest,
   type CloseTicketRequest,
+  queueBoard,
+  type QueueBoardQuery,
+  queueBoardQuery,
   type TakeTicketRequest,
   takeTicketRequest,
+  ticketView,
 } from '@psc/contracts/affairs';
-import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodPipe, ZodQuery } from '@psc/server-kit';
 import { QueueService } from './queue.service';
 
 @ApiTags('queue')
@@ -21,6 +25,7 @@ export class QueueController {
   @Post('tickets')
   @Public()
   @ApiZodBody(takeTicketRequest)
+  @ApiZodResponse(ticketView)
   take(@Body(new ZodPipe(takeTicketRequest)) body: TakeTicketRequest) {
     return this.queue.take(body);
   }
@@ -28,14 +33,15 @@ export class QueueController {
   /** Numbers and windows only, for the hall display and the kiosk: nothing about anyone. */
   @Get('board')
   @Public()
-  @ApiQuery({ name: 'centreId' })
-  board(@Query('centreId') centreId = '') {
-    if (!centreId) throw new AppError('COMMON.VALIDATION_FAILED', '缺少服务中心');
+  @ApiZodResponse(queueBoard)
+  board(@ZodQuery(queueBoardQuery) { centreId }: QueueBoardQuery) {
     return this.queue.boardOf(centreId);
   }
 
   @Get('tickets/:ticketId')
   @Public()
+  @ApiZodResponse(ticketView)
+  @ApiErrors('AFFAIRS.TICKET_NOT_FOUND')
   ticket(@Param('ticketId') ticketId: string) {
     return this.queue.ticket(ticketId);
   }
@@ -44,6 +50,8 @@ export class QueueController {
   @HttpCode(200)
   @Roles('counter_staff', 'centre_admin')
   @ApiZodBody(callNextRequest)
+  @ApiZodResponse(ticketView)
+  @ApiErrors('AUTH.OUT_OF_SCOPE', 'AFFAIRS.QUEUE_EMPTY')
   call(@Body(new ZodPipe(callNextRequest)) body: CallNextRequest, @CurrentPrincipal() principal: Principal) {
     return this.queue.callNext(body, principal);
   }
@@ -51,6 +59,8 @@ export class QueueController {
   @Post('tickets/:ticketId/recall')
   @HttpCode(200)
   @Roles('counter_staff', 'centre_admin')
+  @ApiZodResponse(ticketView)
+  @ApiErrors('AFFAIRS.TICKET_NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'AFFAIRS.ILLEGAL_TRANSITION')
   recall(@Param('ticketId') ticketId: string, @CurrentPrincipal() principal: Principal) {
     return this.queue.recall(ticketId, principal);
   }
@@ -59,6 +69,8 @@ export class QueueController {
   @HttpCode(200)
   @Roles('counter_staff', 'centre_admin')
   @ApiZodBody(closeTicketRequest)
+  @ApiZodResponse(ticketView)
+  @ApiErrors('AFFAIRS.TICKET_NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'AFFAIRS.ILLEGAL_TRANSITION')
   close(
     @Param('ticketId') ticketId: string,
     @Body(new ZodPipe(closeTicketRequest)) body: CloseTicketRequest,

@@ -1,8 +1,18 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Put } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@psc/auth';
-import { createItemDraftRequest, type ItemContent, updateItemDraftRequest } from '@psc/contracts/catalogue';
-import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
+import {
+  createItemDraftRequest,
+  type ItemContent,
+  type ItemDraftHeaders,
+  itemDraftHeaders,
+  itemDraftView,
+  type ItemVersionParams,
+  itemVersionParams,
+  itemVersionView,
+  updateItemDraftRequest,
+} from '@psc/contracts/catalogue';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodHeaders, ZodParams, ZodPipe } from '@psc/server-kit';
 import { ItemsService } from './items.service';
 
 /** The catalogue is one for the whole city: city administrators edit and publish it. */
@@ -14,43 +24,52 @@ export class ItemsController {
   @Post()
   @Roles('city_admin')
   @ApiZodBody(createItemDraftRequest)
+  @ApiZodResponse(itemDraftView)
+  @ApiErrors('CATALOGUE.ITEM_CODE_TAKEN')
   create(@Body(new ZodPipe(createItemDraftRequest)) body: ItemContent) {
     return this.items.createDraft(body);
   }
 
   @Get(':code/draft')
   @Roles('city_admin')
+  @ApiZodResponse(itemDraftView)
+  @ApiErrors('CATALOGUE.ITEM_NOT_FOUND')
   draft(@Param('code') code: string) {
     return this.items.getDraft(code);
   }
 
-  /** `If-Match: <revision>` names the draft revision the editor changed; a newer one means someone else got there first. */
   @Put(':code/draft')
   @Roles('city_admin')
   @ApiZodBody(updateItemDraftRequest)
+  @ApiZodResponse(itemDraftView)
+  @ApiErrors('CATALOGUE.ITEM_NOT_FOUND', 'COMMON.CONFLICT')
   update(
     @Param('code') code: string,
-    @Headers('if-match') ifMatch: string | undefined,
+    @ZodHeaders(itemDraftHeaders) headers: ItemDraftHeaders,
     @Body(new ZodPipe(updateItemDraftRequest)) body: Omit<ItemContent, 'code'>,
   ) {
-    const revision = Number(ifMatch?.replace(/"/g, ''));
-    if (!Number.isInteger(revision) || revision < 1)
-      throw new AppError('COMMON.VALIDATION_FAILED', '请在 If-Match 中注明所修改的草稿版本号');
-    return this.items.updateDraft(code, revision, body);
+    return this.items.updateDraft(code, headers['If-Match'], body);
   }
 
   @Post(':code/publish')
   @Roles('city_admin')
   @HttpCode(201)
+  @ApiZodResponse(itemVersionView)
+  @ApiErrors(
+    'CATALOGUE.ITEM_NOT_FOUND',
+    'CATALOGUE.NOT_PUBLISHABLE',
+    'CATALOGUE.NOTHING_TO_PUBLISH',
+    'COMMON.CONFLICT',
+  )
   publish(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     return this.items.publish(code, principal);
   }
 
   @Get(':code/versions/:version')
   @Public() // a published version is public, and cases point at it
-  version(@Param('code') code: string, @Param('version') version: string) {
-    const n = Number(version);
-    if (!Number.isInteger(n) || n < 1) throw new AppError('COMMON.VALIDATION_FAILED', '版本号应为正整数');
-    return this.items.version(code, n);
+  @ApiZodResponse(itemVersionView)
+  @ApiErrors('CATALOGUE.VERSION_NOT_FOUND')
+  version(@ZodParams(itemVersionParams) { code, version }: ItemVersionParams) {
+    return this.items.version(code, version);
   }
 }

@@ -1,7 +1,7 @@
-import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiProduces, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { Controller, Get, Req, Res } from '@nestjs/common';
+import { ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type AuthRequest, Public, TokenVerifier } from '@psc/auth';
-import { AppError, ZodPipe } from '@psc/server-kit';
+import { ApiErrors, AppError, ZodQuery } from '@psc/server-kit';
 import type { Response } from 'express';
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
@@ -14,6 +14,7 @@ const MAX_PENDING_BYTES = 1024 * 1024;
 const streamQuery = z.object({
   channels: z
     .string({ error: '请指定要订阅的频道' })
+    .meta({ description: `comma-separated: ${Object.keys(CHANNELS).join(', ')}`, example: 'catalogue,queue' })
     .transform((value) => [...new Set(value.split(',').map((c) => c.trim()))])
     .pipe(
       z
@@ -39,10 +40,9 @@ export class PushController {
   @Public()
   @Get('stream')
   @ApiProduces('text/event-stream')
-  @ApiQuery({ name: 'channels', example: 'catalogue,queue', description: Object.keys(CHANNELS).join(', ') })
-  @ApiQuery({ name: 'access_token', required: false })
+  @ApiErrors('AUTH.TOKEN_MISSING', 'AUTH.TOKEN_INVALID', 'AUTH.TOKEN_EXPIRED', 'AUTH.FORBIDDEN')
   async stream(
-    @Query(new ZodPipe(streamQuery)) query: z.infer<typeof streamQuery>,
+    @ZodQuery(streamQuery) query: z.infer<typeof streamQuery>,
     @Req() req: AuthRequest,
     @Res() res: Response,
   ): Promise<void> {

@@ -1,7 +1,8 @@
 import { Controller, Get, Header, Inject } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@psc/auth';
-import type { RuntimeConfig } from '@psc/contracts/ui';
+import { type RuntimeConfig, runtimeConfigSchema } from '@psc/contracts/ui';
+import { ApiZodResponse } from '@psc/server-kit';
 import type { GatewayConfig } from '../config';
 
 export const GATEWAY_CONFIG = Symbol('GATEWAY_CONFIG');
@@ -15,6 +16,7 @@ export class RuntimeConfigController {
   @Public()
   @Get('config.json')
   @Header('cache-control', 'no-cache')
+  @ApiZodResponse(runtimeConfigSchema)
   runtimeConfig(): RuntimeConfig {
     return {
       apiBase: '/api',

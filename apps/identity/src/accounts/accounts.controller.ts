@@ -1,8 +1,8 @@
 import { Body, Controller, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Roles } from '@psc/auth';
-import { type CreateAccountRequest, createAccountRequest } from '@psc/contracts/identity';
-import { ApiZodBody, ZodPipe } from '@psc/server-kit';
+import { type CreateAccountRequest, createAccountRequest, staffAccountView } from '@psc/contracts/identity';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodPipe } from '@psc/server-kit';
 import { AccountsService } from './accounts.service';
 
 @ApiTags('accounts')
@@ -13,6 +13,8 @@ export class AccountsController {
   @Post()
   @Roles('centre_admin', 'city_admin')
   @ApiZodBody(createAccountRequest)
+  @ApiZodResponse(staffAccountView)
+  @ApiErrors('IDENTITY.PASSWORD_WEAK', 'AUTH.OUT_OF_SCOPE', 'IDENTITY.USERNAME_TAKEN')
   create(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodPipe(createAccountRequest)) body: CreateAccountRequest,

@@ -8,8 +8,10 @@ import {
   refreshRequest,
   type StaffLoginRequest,
   staffLoginRequest,
+  staffTokensResponse,
+  staffUserView,
 } from '@psc/contracts/identity';
-import { ApiZodBody, ZodPipe } from '@psc/server-kit';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodPipe } from '@psc/server-kit';
 import { StaffAuthService } from './staff-auth.service';
 
 @ApiTags('auth')
@@ -21,6 +23,8 @@ export class AuthController {
   @Public() // the way in
   @HttpCode(200)
   @ApiZodBody(staffLoginRequest)
+  @ApiZodResponse(staffTokensResponse)
+  @ApiErrors('IDENTITY.BAD_CREDENTIALS', 'IDENTITY.ACCOUNT_LOCKED')
   login(@Body(new ZodPipe(staffLoginRequest)) body: StaffLoginRequest) {
     return this.auth.login(body);
   }
@@ -29,6 +33,8 @@ export class AuthController {
   @Public() // the access token has expired by then; the refresh token is the credential
   @HttpCode(200)
   @ApiZodBody(refreshRequest)
+  @ApiZodResponse(staffTokensResponse)
+  @ApiErrors('IDENTITY.REFRESH_INVALID', 'IDENTITY.REFRESH_REUSED')
   refresh(@Body(new ZodPipe(refreshRequest)) body: RefreshRequest) {
     return this.auth.refresh(body.refreshToken);
   }
@@ -44,6 +50,7 @@ export class AuthController {
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
   @HttpCode(204)
   @ApiZodBody(changePasswordRequest)
+  @ApiErrors('IDENTITY.PASSWORD_WRONG', 'IDENTITY.PASSWORD_WEAK')
   async changePassword(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodPipe(changePasswordRequest)) body: ChangePasswordRequest,
@@ -53,6 +60,7 @@ export class AuthController {
 
   @Get('me')
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
+  @ApiZodResponse(staffUserView)
   me(@CurrentPrincipal() principal: Principal) {
     return this.auth.me(principal);
   }

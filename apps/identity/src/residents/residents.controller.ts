@@ -1,30 +1,36 @@
-import { Body, Controller, Get, Headers, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Headers, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, Public, Roles, type Principal } from '@psc/auth';
 import {
+  accessLogEntry,
   type CounterResidentLookupRequest,
   counterResidentLookupRequest,
+  counterResidentLookupResponse,
   type CreateResidentSessionRequest,
   createResidentSessionRequest,
+  createResidentSessionResponse,
   type RequestResidentOtpRequest,
   requestResidentOtpRequest,
+  requestResidentOtpResponse,
+  residentView,
+  type ResidentViewQuery,
+  residentViewQuery,
 } from '@psc/contracts/identity';
-import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
+import { ApiErrors, ApiZodBody, ApiZodResponse, ZodPipe, ZodQuery } from '@psc/server-kit';
+import { z } from 'zod';
 import { accessContext } from '../audit/access-context';
 import { SessionsService } from '../sessions/sessions.service';
 import { ResidentOtpService } from './resident-otp.service';
-import { REVEALABLE, type Revealable, ResidentsService } from './residents.service';
+import { ResidentsService } from './residents.service';
 
 type RequestHeaders = Record<string, string | string[] | undefined>;
 
-function parseReveal(value: string | undefined): Revealable[] {
-  if (!value) return [];
-  const fields = value.split(',').map((f) => f.trim());
-  const unknown = fields.filter((f) => !(REVEALABLE as readonly string[]).includes(f));
-  if (unknown.length > 0)
-    throw new AppError('COMMON.VALIDATION_FAILED', `不支持显示完整的字段：${unknown.join('、')}`);
-  return fields as Revealable[];
-}
+// the ID number's own check and the name on record are the service's, beyond what the schema can say
+const IDENTIFY_ERRORS = [
+  'IDENTITY.ID_NUMBER_INVALID',
+  'IDENTITY.NAME_MISMATCH',
+  'IDENTITY.PHONE_REQUIRED',
+] as const;
 
 @ApiTags('residents')
 @Controller('residents')
@@ -39,6 +45,8 @@ export class ResidentsController {
   @Public() // the kiosk's first step: nobody is signed in yet
   @HttpCode(200)
   @ApiZodBody(requestResidentOtpRequest)
+  @ApiZodResponse(requestResidentOtpResponse)
+  @ApiErrors(...IDENTIFY_ERRORS, 'IDENTITY.OTP_RATE_LIMITED')
   requestOtp(@Body(new ZodPipe(requestResidentOtpRequest)) body: RequestResidentOtpRequest) {
     return this.otp.requestOtp(body);
   }
@@ -47,6 +55,8 @@ export class ResidentsController {
   @Public() // proves who the resident is with the code; the token comes out of this call
   @HttpCode(200)
   @ApiZodBody(createResidentSessionRequest)
+  @ApiZodResponse(createResidentSessionResponse)
+  @ApiErrors('IDENTITY.OTP_WRONG', 'IDENTITY.OTP_EXPIRED', 'IDENTITY.OTP_TOO_MANY_ATTEMPTS')
   createSession(@Body(new ZodPipe(createResidentSessionRequest)) body: CreateResidentSessionRequest) {
     return this.otp.createSession(body);
   }
@@ -60,6 +70,8 @@ export class ResidentsController {
 
   @Get('me')
   @Roles('resident')
+  @ApiZodResponse(residentView)
+  @ApiErrors('IDENTITY.RESIDENT_NOT_FOUND')
   me(@CurrentPrincipal() principal: Principal, @Headers() headers: RequestHeaders) {
     return this.residents.view(
       principal,
@@ -73,6 +85,8 @@ export class ResidentsController {
   @Roles('counter_staff', 'centre_admin')
   @HttpCode(200)
   @ApiZodBody(counterResidentLookupRequest)
+  @ApiZodResponse(counterResidentLookupResponse)
+  @ApiErrors(...IDENTIFY_ERRORS)
   lookup(
     @CurrentPrincipal() principal: Principal,
     @Body(new ZodPipe(counterResidentLookupRequest)) body: CounterResidentLookupRequest,
@@ -83,6 +97,7 @@ export class ResidentsController {
 
   @Get('me/access-log')
   @Roles('resident')
+  @ApiZodResponse(z.array(accessLogEntry))
   accessLog(@CurrentPrincipal() principal: Principal) {
     return this.residents.accessLog(principal);
   }
@@ -90,13 +105,15 @@ export class ResidentsController {
   // residents may call it too, so that someone else's id gets AUTH.NOT_OWN_RECORD rather than a bare 403
   @Get(':id')
   @Roles('resident', 'counter_staff', 'centre_admin', 'city_admin')
+  @ApiZodResponse(residentView)
+  @ApiErrors('AUTH.NOT_OWN_RECORD', 'IDENTITY.RESIDENT_NOT_FOUND')
   get(
     @CurrentPrincipal() principal: Principal,
     @Param('id') id: string,
-    @Query('reveal') reveal: string | undefined,
+    @ZodQuery(residentViewQuery) { reveal }: ResidentViewQuery,
     @Headers() headers: RequestHeaders,
   ) {
-    const fields = parseReveal(reveal);
+    const fields = reveal ? [reveal] : [];
     const purpose = fields.length > 0 ? '核对完整身份证号码' : '窗口办理业务核验居民身份';
     return this.residents.view(principal, id, accessContext(principal, headers, purpose), fields);
   }

@@ -1,8 +1,9 @@
-import { Controller, Get, Query } from '@nestjs/common';
+import { Controller, Get } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiTags } from '@nestjs/swagger';
 import { assertScope, CurrentPrincipal, type Principal, Roles } from '@psc/auth';
-import { AppError } from '@psc/server-kit';
+import { type OneTripQuery, oneTripQuery, type OneTripReport, oneTripReport } from '@psc/contracts/insight';
+import { ApiErrors, ApiZodResponse, ZodQuery } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
 
@@ -20,9 +21,12 @@ export class AffairsViewController {
   /** The one-trip rate of a centre, overall and per item. */
   @Get('one-trip')
   @Roles('counter_staff', 'centre_admin', 'city_admin')
-  @ApiQuery({ name: 'centreId' })
-  async oneTrip(@Query('centreId') centreId: string | undefined, @CurrentPrincipal() principal: Principal) {
-    if (!centreId) throw new AppError('COMMON.VALIDATION_FAILED', '缺少服务中心');
+  @ApiZodResponse(oneTripReport)
+  @ApiErrors('AUTH.OUT_OF_SCOPE')
+  async oneTrip(
+    @ZodQuery(oneTripQuery) { centreId }: OneTripQuery,
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<OneTripReport> {
     assertScope(principal, centreId);
     const rows = await this.tallies.find({ centreId }, { _seen: 0 }).lean<OneTripTally[]>();
     const total = rows.find((r) => r.itemCode === null);
@@ -30,8 +34,7 @@ export class AffairsViewController {
       centreId,
       total: rate(total ?? { delivered: 0, oneTrip: 0 }),
       items: rows
-        .filter((r) => r.itemCode !== null)
-        .map((r) => ({ itemCode: r.itemCode, ...rate(r) }))
+        .flatMap(({ itemCode, ...r }) => (itemCode === null ? [] : [{ itemCode, ...rate(r) }]))
         .sort((a, b) => b.delivered - a.delivered),
     };
   }

@@ -2,7 +2,9 @@ import { Controller, Get, Param } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { ApiTags } from '@nestjs/swagger';
 import { Roles } from '@psc/auth';
-import { AppError } from '@psc/server-kit';
+import { insightItemView, themeSummary } from '@psc/contracts/insight';
+import { ApiErrors, ApiZodResponse, AppError } from '@psc/server-kit';
+import { z } from 'zod';
 import type { Model } from 'mongoose';
 import {
   ITEM_VIEW_MODEL,
@@ -21,12 +23,15 @@ export class CatalogueViewController {
   ) {}
 
   @Get('themes')
+  @ApiZodResponse(z.array(themeSummary))
   async themeSummary() {
     const rows = await this.themes.find({}, { _seen: 0 }).sort({ _id: 1 }).lean<ThemeSummary[]>();
     return rows.map(({ _id, drafted, updatedAt }) => ({ theme: _id, drafted, updatedAt }));
   }
 
   @Get('items/:id')
+  @ApiZodResponse(insightItemView)
+  @ApiErrors('CATALOGUE.ITEM_NOT_FOUND')
   async item(@Param('id') id: string) {
     const item = await this.items.findById(id, { _seen: 0 }).lean<ItemView>();
     if (!item) throw new AppError('CATALOGUE.ITEM_NOT_FOUND', '该事项尚未同步到统计库');

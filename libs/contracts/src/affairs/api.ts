@@ -5,8 +5,14 @@ import {
   CASE_ACTIONS,
   CASE_STATE_CODES,
   type CaseAction,
-  type CaseState,
+  caseStateSchema,
 } from './case';
+
+/** An instant as the services write it (`toISOString()`). */
+const instant = z.iso.datetime();
+/** A Shanghai calendar day or a due instant, as the case records hold it. */
+const day = z.string();
+const caseActionSchema = z.enum(Object.keys(CASE_ACTIONS) as [CaseAction, ...CaseAction[]]);
 
 const scopeId = (label: string) =>
   z
@@ -41,28 +47,33 @@ export const closeTicketRequest = z.object({
 });
 export type CloseTicketRequest = z.infer<typeof closeTicketRequest>;
 
-export interface TicketView {
-  ticketId: string;
-  centreId: string;
-  number: string;
-  theme: string;
+export const ticketView = z.object({
+  ticketId: z.string(),
+  centreId: z.string(),
+  number: z.string(),
+  theme: z.string(),
   /** `expired`: left waiting or called on an earlier day; tickets hold for the day they were taken */
-  state: 'waiting' | 'called' | 'served' | 'no_show' | 'expired';
-  issuedAt: string;
-  calledAt: string | null;
-  window: string | null;
+  state: z.enum(['waiting', 'called', 'served', 'no_show', 'expired']),
+  issuedAt: instant,
+  calledAt: instant.nullable(),
+  window: z.string().nullable(),
   /** people before this ticket in its queue (waiting tickets only) */
-  waitingAhead: number;
-  estimateMinutes: number;
-}
+  waitingAhead: z.number().int().min(0),
+  estimateMinutes: z.number().min(0),
+});
+export type TicketView = z.infer<typeof ticketView>;
 
-export interface QueueBoard {
-  centreId: string;
-  day: string;
-  waiting: { theme: string; count: number; estimateMinutes: number }[];
+export const queueBoard = z.object({
+  centreId: z.string(),
+  day: z.string(),
+  waiting: z.array(z.object({ theme: z.string(), count: z.number().int(), estimateMinutes: z.number() })),
   /** the latest calls, newest first, for the hall display */
-  calling: { number: string; window: string; calledAt: string }[];
-}
+  calling: z.array(z.object({ number: z.string(), window: z.string(), calledAt: instant })),
+});
+export type QueueBoard = z.infer<typeof queueBoard>;
+
+export const queueBoardQuery = z.object({ centreId: scopeId('服务中心') });
+export type QueueBoardQuery = z.infer<typeof queueBoardQuery>;
 
 /** 一窗受理: the applicant identified through the identity service, and every material of the item ticked. */
 export const openCaseRequest = z.object({
@@ -146,84 +157,119 @@ export const answerRectificationRequest = z.object({
 export type AnswerRectificationRequest = z.infer<typeof answerRectificationRequest>;
 
 /** where a rating was given: at a kiosk signed in, or from the SMS link sent on delivery */
-export type RatingChannel = 'kiosk' | 'sms';
+export const ratingChannel = z.enum(['kiosk', 'sms']);
+export type RatingChannel = z.infer<typeof ratingChannel>;
 
-export type SlaState = 'on_track' | 'due_soon' | 'overdue';
+export const slaState = z.enum(['on_track', 'due_soon', 'overdue']);
+export type SlaState = z.infer<typeof slaState>;
 
-export interface CaseEvent {
+export const caseEvent = z.object({
   /** `open` at intake, `supply_deferred` for 容缺 materials brought, `rectify` for the answer to a 差评, else the step */
-  action: CaseAction | 'open' | 'supply_deferred' | 'rectify';
-  from: CaseState | null;
-  to: CaseState;
-  by: string;
-  role: string;
-  at: string;
-  reason: string | null;
-}
+  action: z.union([caseActionSchema, z.enum(['open', 'supply_deferred', 'rectify'])]),
+  from: caseStateSchema.nullable(),
+  to: caseStateSchema,
+  by: z.string(),
+  role: z.string(),
+  at: z.string(),
+  reason: z.string().nullable(),
+});
+export type CaseEvent = z.infer<typeof caseEvent>;
 
 /** Materials accepted on promise (容缺): due by `due`; `overdue` once that day ended with them not brought. */
-export interface DeferredMaterials {
-  names: string[];
-  due: string | null;
-  supplied: boolean;
-  overdue: boolean;
-}
+export const deferredMaterials = z.object({
+  names: z.array(z.string()),
+  due: day.nullable(),
+  supplied: z.boolean(),
+  overdue: z.boolean(),
+});
+export type DeferredMaterials = z.infer<typeof deferredMaterials>;
 
 /** A case as staff see it. No personal data beyond the resident's id: names and numbers stay in identity. */
-export interface CaseView {
-  caseNo: string;
-  revision: number;
-  centreId: string;
-  item: { code: string; version: number; name: string; promisedDays: number };
-  residentId: string;
-  state: CaseState;
-  allowedActions: CaseAction[];
-  openedAt: string;
-  acceptedAt: string | null;
-  due: string | null;
-  sla: SlaState | null;
-  missing: string[];
-  deferred: DeferredMaterials;
-  assignee: { kind: 'department' | 'proxy'; name: string } | null;
-  deliveredVia: 'window' | 'mail' | 'online' | 'onsite' | null;
-  trips: number;
-  rating: { score: number; comment: string | null; at: string; via: RatingChannel } | null;
-  rectification: { due: string; answer: string | null; answeredAt: string | null; overdue: boolean } | null;
-  history: CaseEvent[];
-}
+export const caseView = z.object({
+  caseNo: z.string(),
+  revision: z.number().int().min(1),
+  centreId: z.string(),
+  item: z.object({ code: z.string(), version: z.number().int(), name: z.string(), promisedDays: z.number() }),
+  residentId: z.string(),
+  state: caseStateSchema,
+  allowedActions: z.array(caseActionSchema),
+  openedAt: instant,
+  acceptedAt: instant.nullable(),
+  due: day.nullable(),
+  sla: slaState.nullable(),
+  missing: z.array(z.string()),
+  deferred: deferredMaterials,
+  assignee: z.object({ kind: z.enum(['department', 'proxy']), name: z.string() }).nullable(),
+  deliveredVia: z.enum(['window', 'mail', 'online', 'onsite']).nullable(),
+  trips: z.number().int().min(0),
+  rating: z
+    .object({ score: z.number().int(), comment: z.string().nullable(), at: instant, via: ratingChannel })
+    .nullable(),
+  rectification: z
+    .object({ due: day, answer: z.string().nullable(), answeredAt: instant.nullable(), overdue: z.boolean() })
+    .nullable(),
+  history: z.array(caseEvent),
+});
+export type CaseView = z.infer<typeof caseView>;
 
 /** What a resident sees at a kiosk with the case number and the last 6 of their ID number: no staff, no names. */
-export interface CaseProgress {
-  caseNo: string;
-  itemName: string;
-  state: CaseState;
-  openedAt: string;
-  due: string | null;
-  missing: string[];
-  deferred: DeferredMaterials;
-  steps: { action: CaseEvent['action']; to: CaseState; at: string; reason: string | null }[];
-  canRate: boolean;
-}
+export const caseProgress = z.object({
+  caseNo: z.string(),
+  itemName: z.string(),
+  state: caseStateSchema,
+  openedAt: instant,
+  due: day.nullable(),
+  missing: z.array(z.string()),
+  deferred: deferredMaterials,
+  steps: z.array(caseEvent.pick({ action: true, to: true, at: true, reason: true })),
+  canRate: z.boolean(),
+});
+export type CaseProgress = z.infer<typeof caseProgress>;
 
 /**
  * A time limit that stands for a centre: a running case near (`due_soon`) or past (`overdue`) its due day, a 差评
  * left unanswered past its deadline, or 容缺 materials not brought by the promised day. The workbench shows them on
  * opening and then as they are raised.
  */
-export interface CaseAlert {
-  caseNo: string;
-  kind: 'due_soon' | 'overdue' | 'rectification_overdue' | 'promise_overdue';
-  due: string;
-  assignee: string | null;
-}
+export const caseAlert = z.object({
+  caseNo: z.string(),
+  kind: z.enum(['due_soon', 'overdue', 'rectification_overdue', 'promise_overdue']),
+  due: day,
+  assignee: z.string().nullable(),
+});
+export type CaseAlert = z.infer<typeof caseAlert>;
 
 export const caseListQuery = z.object({
   centreId: scopeId('服务中心'),
   state: z.enum(CASE_STATE_CODES, { error: '办件状态不正确' }).optional(),
-  sla: z.enum(['on_track', 'due_soon', 'overdue'], { error: '时限状态不正确' }).optional(),
+  sla: z.enum(slaState.options, { error: '时限状态不正确' }).optional(),
   assignee: z.string().trim().max(60).optional(),
 });
 export type CaseListQuery = z.infer<typeof caseListQuery>;
 
 export const caseAlertsQuery = caseListQuery.pick({ centreId: true });
 export type CaseAlertsQuery = z.infer<typeof caseAlertsQuery>;
+
+/** `Idempotency-Key` (made by the workbench once per intake form) turns a double submission into one case. */
+export const openCaseHeaders = z.object({
+  'Idempotency-Key': z
+    .string({ error: '缺少请求编号（Idempotency-Key），请刷新页面后重试' })
+    .regex(/^[A-Za-z0-9_-]{8,64}$/, '请求编号（Idempotency-Key）应为 8–64 位字母、数字、_ 或 -'),
+});
+export type OpenCaseHeaders = z.infer<typeof openCaseHeaders>;
+
+/** Progress by case number and the last 6 characters of the applicant's ID number (kiosk, the notice's QR code). */
+export const caseProgressQuery = z.object({
+  idTail: z
+    .string({ error: '请输入身份证号码后 6 位' })
+    .trim()
+    .toUpperCase()
+    .regex(/^\d{5}[\dXx]$/, '身份证号码后 6 位格式不正确'),
+});
+export type CaseProgressQuery = z.infer<typeof caseProgressQuery>;
+
+/** The rating link's token, texted on delivery. */
+export const ratingLinkQuery = z.object({
+  t: z.string({ error: '缺少评价链接的校验码' }).trim().min(16, '评价链接不完整，请从短信中重新打开').max(64),
+});
+export type RatingLinkQuery = z.infer<typeof ratingLinkQuery>;

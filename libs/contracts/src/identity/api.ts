@@ -14,7 +14,9 @@ const idNumberField = z
 const residentNameField = z
   .string({ error: '请输入姓名' })
   .transform((v) => v.normalize('NFKC').trim())
-  .refine((v) => chars(v) >= 2 && chars(v) <= 20, '姓名应为 2–20 个字');
+  .refine((v) => chars(v) >= 2 && chars(v) <= 20, '姓名应为 2–20 个字')
+  // the document states the rule the refinement checks (in characters, as JSON Schema counts them)
+  .meta({ minLength: 2, maxLength: 20 });
 
 /** Empty means not given. */
 const phoneField = z
@@ -97,15 +99,86 @@ export const createAccountRequest = z.object({
   displayName: z
     .string({ error: '请输入姓名' })
     .trim()
-    .refine((v) => chars(v) >= 2 && chars(v) <= 40, '姓名应为 2–40 个字'),
+    .refine((v) => chars(v) >= 2 && chars(v) <= 40, '姓名应为 2–40 个字')
+    .meta({ minLength: 2, maxLength: 40 }),
   password: z.string({ error: '请输入初始密码' }).max(200),
   roles: z
     .array(
       z.object({
         role: z.enum(STAFF_ROLES, { error: '角色不正确' }),
-        scope: z.string({ error: '请选择管辖范围' }).min(1, '请选择管辖范围').max(200),
+        // @psc/auth's scope rule: 1–4 segments (city/district/street/centre)
+        scope: z
+          .string({ error: '请选择管辖范围' })
+          .regex(
+            /^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}$/,
+            '管辖范围应为 1–4 段小写字母、数字或 -，以 / 分隔（市/区/街道/中心）',
+          ),
       }),
     )
     .min(1, '请至少分配一个角色'),
 });
 export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
+
+const instant = z.iso.datetime();
+
+/** Fields a centre or city administrator may ask to see in full (`?reveal=idNumber`); masked otherwise. */
+export const residentViewQuery = z.object({
+  reveal: z.enum(['idNumber'], { error: '只支持显示完整的身份证号码（reveal=idNumber）' }).optional(),
+});
+export type ResidentViewQuery = z.infer<typeof residentViewQuery>;
+
+export const residentView = z.object({
+  id: z.string(),
+  name: z.string(),
+  idNumber: z.string(),
+  phone: z.string(),
+  registeredAt: instant,
+});
+export type ResidentView = z.infer<typeof residentView>;
+
+export const requestResidentOtpResponse = z.object({
+  challengeId: z.string(),
+  maskedPhone: z.string(),
+  expiresAt: instant,
+});
+export type RequestResidentOtpResponse = z.infer<typeof requestResidentOtpResponse>;
+
+export const createResidentSessionResponse = z.object({
+  accessToken: z.string(),
+  expiresAt: instant,
+  resident: z.object({ id: z.string(), name: z.string(), idNumber: z.string() }),
+});
+export type CreateResidentSessionResponse = z.infer<typeof createResidentSessionResponse>;
+
+export const accessLogEntry = z.object({
+  at: instant,
+  actor: z.object({ id: z.string(), kind: z.enum(['staff', 'resident', 'system']), role: z.string() }),
+  action: z.enum(['read', 'create', 'update']),
+  fields: z.array(z.string()),
+  revealed: z.array(z.string()),
+  screen: z.enum(['kiosk', 'counter', 'portal', 'api']),
+  purpose: z.string(),
+});
+export type AccessLogEntry = z.infer<typeof accessLogEntry>;
+
+export const staffUserView = z.object({
+  username: z.string(),
+  displayName: z.string(),
+  roles: z.array(z.object({ role: z.enum(STAFF_ROLES), scope: z.string() })),
+});
+export type StaffUserView = z.infer<typeof staffUserView>;
+
+export const staffAccountView = staffUserView.extend({ id: z.string() });
+export type StaffAccountView = z.infer<typeof staffAccountView>;
+
+export const staffTokensResponse = z.object({
+  accessToken: z.string(),
+  refreshToken: z.string(),
+  expiresIn: z.number().int().positive(),
+  user: staffUserView,
+});
+export type StaffTokensResponse = z.infer<typeof staffTokensResponse>;
+
+/** The local SMS log of development (`SMS_PROVIDER=log`), newest first. */
+export const devSmsMessage = z.object({ id: z.string(), to: z.string(), text: z.string(), sentAt: instant });
+export type DevSmsMessage = z.infer<typeof devSmsMessage>;
