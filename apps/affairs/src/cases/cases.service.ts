@@ -32,9 +32,9 @@ import { APP_CONFIG, AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { addWorkingDays, endOfShanghaiDay, slaStatus } from '@psc/work-calendar';
 import { timingSafeEqual } from 'node:crypto';
 import type { Model } from 'mongoose';
-import { ItemCopies } from '../catalogue-copy/item-copies.service';
+import { ItemCopiesService } from '../catalogue-copy/item-copies.service';
 import type { AffairsConfig } from '../config';
-import { CaseNumbers } from './case-numbers.service';
+import { CaseNumbersService } from './case-numbers.service';
 import { type Case, CASE_MODEL } from './case.model';
 import { LookupGuard } from './lookup-guard';
 import { promiseLate, rectificationLate } from './sla-alerts';
@@ -72,8 +72,8 @@ export class CasesService {
 
   constructor(
     @InjectModel(CASE_MODEL) private readonly cases: Model<Case>,
-    private readonly items: ItemCopies,
-    private readonly numbers: CaseNumbers,
+    private readonly items: ItemCopiesService,
+    private readonly numbers: CaseNumbersService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
     @Inject(APP_CONFIG) config: AffairsConfig,

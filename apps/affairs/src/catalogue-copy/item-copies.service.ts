@@ -20,7 +20,7 @@ const toCopy = (data: Published): ItemCopy => ({
  * followed through its own feed, so intake never waits on the store for it.
  */
 @Injectable()
-export class ItemCopies implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ItemCopiesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly latest = new Map<string, ItemCopy>();
   private readonly feed: EventFeed;
 
