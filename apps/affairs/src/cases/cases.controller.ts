@@ -20,14 +20,26 @@ import {
   type SupplyDeferredRequest,
 } from '@psc/contracts/affairs';
 import { ApiZodBody, AppError, ZodPipe } from '@psc/server-kit';
-import { CasesService } from './cases.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseLookupService } from './case-lookup.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseRatingService } from './case-rating.service';
+import { CaseRectificationService } from './case-rectification.service';
+import { CaseStepsService } from './case-steps.service';
 
 const IDEMPOTENCY_KEY = /^[A-Za-z0-9_-]{8,64}$/;
 
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly steps: CaseStepsService,
+    private readonly rating: CaseRatingService,
+    private readonly rectification: CaseRectificationService,
+    private readonly lookup: CaseLookupService,
+    private readonly queries: CaseQueriesService,
+  ) {}
 
   /** `Idempotency-Key` (made by the workbench once per intake form) turns a double submission into one case. */
   @Post()
@@ -39,7 +51,7 @@ export class CasesController {
     @CurrentPrincipal() principal: Principal,
   ) {
     if (!key || !IDEMPOTENCY_KEY.test(key)) throw new AppError('AFFAIRS.IDEMPOTENCY_KEY_REQUIRED');
-    return this.cases.open(body, key, principal);
+    return this.intake.open(body, key, principal);
   }
 
   @Get()
@@ -49,7 +61,7 @@ export class CasesController {
   @ApiQuery({ name: 'sla', required: false })
   @ApiQuery({ name: 'assignee', required: false })
   list(@Query(new ZodPipe(caseListQuery)) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
-    return this.cases.list(query, principal);
+    return this.queries.list(query, principal);
   }
 
   /** Time-limit alerts that stand now; the workbench shows them on opening, then follows new ones live. */
@@ -60,13 +72,13 @@ export class CasesController {
     @Query(new ZodPipe(caseAlertsQuery)) query: CaseAlertsQuery,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.alerts(query.centreId, principal);
+    return this.queries.alerts(query.centreId, principal);
   }
 
   @Get('mine')
   @Roles('resident')
   mine(@CurrentPrincipal() principal: Principal) {
-    return this.cases.mine(principal);
+    return this.queries.mine(principal);
   }
 
   /** Progress for anyone holding the case number and the last 6 of the applicant's ID number (kiosk, QR code). */
@@ -74,7 +86,7 @@ export class CasesController {
   @Public()
   @ApiQuery({ name: 'idTail' })
   progress(@Param('caseNo') caseNo: string, @Query('idTail') idTail = '') {
-    return this.cases.progress(caseNo, idTail.trim().toUpperCase());
+    return this.lookup.progress(caseNo, idTail.trim().toUpperCase());
   }
 
   /** The case behind the rating link texted on delivery (its token instead of a sign-in). */
@@ -82,7 +94,7 @@ export class CasesController {
   @Public()
   @ApiQuery({ name: 't' })
   ratingLink(@Param('caseNo') caseNo: string, @Query('t') token = '') {
-    return this.cases.ratingLink(caseNo, token.trim());
+    return this.rating.ratingLink(caseNo, token.trim());
   }
 
   @Post(':caseNo/rating-link')
@@ -90,13 +102,13 @@ export class CasesController {
   @Public()
   @ApiZodBody(rateByLinkRequest)
   rateByLink(@Param('caseNo') caseNo: string, @Body(new ZodPipe(rateByLinkRequest)) body: RateByLinkRequest) {
-    return this.cases.rateByLink(caseNo, body);
+    return this.rating.rateByLink(caseNo, body);
   }
 
   @Get(':caseNo')
   @Roles('resident', 'counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
   get(@Param('caseNo') caseNo: string, @CurrentPrincipal() principal: Principal) {
-    return this.cases.get(caseNo, principal);
+    return this.queries.get(caseNo, principal);
   }
 
   @Post(':caseNo/actions')
@@ -108,7 +120,7 @@ export class CasesController {
     @Body(new ZodPipe(caseActionRequest)) body: CaseActionRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.act(caseNo, body, principal);
+    return this.steps.act(caseNo, body, principal);
   }
 
   /** 容缺 materials brought or sent after acceptance. */
@@ -121,7 +133,7 @@ export class CasesController {
     @Body(new ZodPipe(supplyDeferredRequest)) body: SupplyDeferredRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.supplyDeferred(caseNo, body.revision, body.inPerson, principal);
+    return this.steps.supplyDeferred(caseNo, body.revision, body.inPerson, principal);
   }
 
   @Post(':caseNo/rating')
@@ -133,7 +145,7 @@ export class CasesController {
     @Body(new ZodPipe(rateCaseRequest)) body: RateCaseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.rate(caseNo, body, principal);
+    return this.rating.rate(caseNo, body, principal);
   }
 
   @Post(':caseNo/rectification')
@@ -145,6 +157,6 @@ export class CasesController {
     @Body(new ZodPipe(answerRectificationRequest)) body: AnswerRectificationRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.answerRectification(caseNo, body.answer, principal);
+    return this.rectification.answer(caseNo, body.answer, principal);
   }
 }
