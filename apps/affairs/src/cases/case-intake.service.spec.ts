@@ -1,4 +1,4 @@
-import { staff, expectAppError } from '@psc/testing/unit';
+import { expectAppError, staff } from '@psc/testing/unit';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { caseWorld, CENTRE, checklist, counter, ITEM, OTHER_CENTRE } from '../../test/case-world';

@@ -5,7 +5,7 @@ import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { ItemCopiesService } from '../catalogue-copy/item-copies.service';
 import { CaseNumbersService } from './case-numbers.service';
 import { CaseRepository } from './case.repository';
-import { checkMaterials, INTAKE_ROLES, intakeCase } from './case-intake';
+import { checkMaterials, intakeCase, WINDOW_ROLES } from './case-intake';
 import { CaseSecrets } from './case-secrets';
 import { caseView } from './case-view';
 
@@ -22,7 +22,7 @@ export class CaseIntakeService {
 
   /** `idempotencyKey` is made once per intake form: submitting it again answers with the case it opened. */
   async open(request: OpenCaseRequest, idempotencyKey: string, principal: Principal): Promise<CaseView> {
-    assertScope(principal, request.centreId, INTAKE_ROLES);
+    assertScope(principal, request.centreId, WINDOW_ROLES);
     const copy = await this.items.current(request.itemCode);
     if (!copy) throw new AppError('AFFAIRS.ITEM_NOT_AVAILABLE', `事项 ${request.itemCode} 尚未在本中心上线`);
     // the checklist is checked before a case number is taken, so a wrong one costs none

@@ -2,8 +2,8 @@ import type { Principal } from '@psc/auth';
 import type { EventData } from '@psc/contracts';
 import {
   decideIntake,
-  type IntakeDecision,
   IntakeChecklistError,
+  type IntakeDecision,
   type MaterialCheck,
   type OpenCaseRequest,
 } from '@psc/contracts/affairs';
@@ -15,7 +15,8 @@ import type { Case } from './case.model';
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
 
-export const INTAKE_ROLES = ['counter_staff', 'centre_admin'] as const;
+/** The roles working the window: intake, and the 容缺 materials brought later. */
+export const WINDOW_ROLES = ['counter_staff', 'centre_admin'] as const;
 
 /** The role a step was taken in: the first of `roles` the principal holds, else what kind of principal it is. */
 export const roleOf = (principal: Principal, roles: readonly string[]) =>
@@ -95,7 +96,7 @@ export function intakeCase(intake: Intake): { doc: Case; opened: EventData<'affa
         from: null,
         to: state,
         by: principal.sub,
-        role: roleOf(principal, INTAKE_ROLES),
+        role: roleOf(principal, WINDOW_ROLES),
         at: now.toISOString(),
         reason: missing.length > 0 ? `一次性告知：缺少${missing.join('、')}` : null,
       },

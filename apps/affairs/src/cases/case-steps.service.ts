@@ -3,7 +3,7 @@ import { assertScope, type Principal } from '@psc/auth';
 import { ACTION_ROLES, type CaseActionRequest, type CaseView } from '@psc/contracts/affairs';
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { CaseRepository } from './case.repository';
-import { INTAKE_ROLES } from './case-intake';
+import { WINDOW_ROLES } from './case-intake';
 import { CaseSecrets } from './case-secrets';
 import { ratingInvited, staffChanges, supplyDeferredStep, transition } from './case-steps';
 import { caseView } from './case-view';
@@ -42,7 +42,7 @@ export class CaseStepsService {
     principal: Principal,
   ): Promise<CaseView> {
     const current = await this.cases.load(caseNo);
-    assertScope(principal, current.centreId, INTAKE_ROLES);
+    assertScope(principal, current.centreId, WINDOW_ROLES);
     const step = supplyDeferredStep(current, revision, inPerson, principal, this.clock());
     return caseView(await this.cases.record(current, step), this.clock());
   }

@@ -15,7 +15,7 @@ import {
 import { AppError } from '@psc/server-kit';
 import { addWorkingDays, endOfShanghaiDay } from '@psc/work-calendar';
 import type { Case } from './case.model';
-import { checkMaterials, deferredPromise, INTAKE_ROLES, roleOf } from './case-intake';
+import { checkMaterials, deferredPromise, roleOf, WINDOW_ROLES } from './case-intake';
 
 /**
  * The steps a case takes after intake, decided from the case as it was read: what changes, the history entry and the
@@ -201,7 +201,7 @@ export function supplyDeferredStep(
     from: current.state,
     to: current.state,
     by: principal.sub,
-    role: roleOf(principal, INTAKE_ROLES),
+    role: roleOf(principal, WINDOW_ROLES),
     at: now.toISOString(),
     reason: `补交容缺材料：${current.deferred.names.join('、')}`,
   };
