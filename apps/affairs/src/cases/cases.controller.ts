@@ -30,7 +30,12 @@ import {
 } from '@psc/contracts/affairs';
 import { ApiErrors, ApiZodBody, ApiZodResponse, ZodHeaders, ZodPipe, ZodQuery } from '@psc/server-kit';
 import { z } from 'zod';
-import { CasesService } from './cases.service';
+import { CaseIntakeService } from './case-intake.service';
+import { CaseLookupService } from './case-lookup.service';
+import { CaseQueriesService } from './case-queries.service';
+import { CaseRatingService } from './case-rating.service';
+import { CaseRectificationService } from './case-rectification.service';
+import { CaseStepsService } from './case-steps.service';
 
 // a step on a case finds it, checks the caller's scope, the state machine and the revision the caller saw
 const STEP_ERRORS = [
@@ -43,7 +48,14 @@ const STEP_ERRORS = [
 @ApiTags('cases')
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly intake: CaseIntakeService,
+    private readonly steps: CaseStepsService,
+    private readonly rating: CaseRatingService,
+    private readonly rectification: CaseRectificationService,
+    private readonly lookup: CaseLookupService,
+    private readonly queries: CaseQueriesService,
+  ) {}
 
   /** `Idempotency-Key` (made by the workbench once per intake form) turns a double submission into one case. */
   @Post()
@@ -62,7 +74,7 @@ export class CasesController {
     @Body(new ZodPipe(openCaseRequest)) body: OpenCaseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.open(body, key, principal);
+    return this.intake.open(body, key, principal);
   }
 
   @Get()
@@ -70,7 +82,7 @@ export class CasesController {
   @ApiZodResponse(z.array(caseView))
   @ApiErrors('AUTH.OUT_OF_SCOPE')
   list(@ZodQuery(caseListQuery) query: CaseListQuery, @CurrentPrincipal() principal: Principal) {
-    return this.cases.list(query, principal);
+    return this.queries.list(query, principal);
   }
 
   /** Time-limit alerts that stand now; the workbench shows them on opening, then follows new ones live. */
@@ -79,14 +91,14 @@ export class CasesController {
   @ApiZodResponse(z.array(caseAlert))
   @ApiErrors('AUTH.OUT_OF_SCOPE')
   alerts(@ZodQuery(caseAlertsQuery) query: CaseAlertsQuery, @CurrentPrincipal() principal: Principal) {
-    return this.cases.alerts(query.centreId, principal);
+    return this.queries.alerts(query.centreId, principal);
   }
 
   @Get('mine')
   @Roles('resident')
   @ApiZodResponse(z.array(caseProgress))
   mine(@CurrentPrincipal() principal: Principal) {
-    return this.cases.mine(principal);
+    return this.queries.mine(principal);
   }
 
   /** Progress for anyone holding the case number and the last 6 of the applicant's ID number (kiosk, QR code). */
@@ -95,7 +107,7 @@ export class CasesController {
   @ApiZodResponse(caseProgress)
   @ApiErrors('AFFAIRS.LOOKUP_FAILED')
   progress(@Param('caseNo') caseNo: string, @ZodQuery(caseProgressQuery) { idTail }: CaseProgressQuery) {
-    return this.cases.progress(caseNo, idTail.trim().toUpperCase());
+    return this.lookup.progress(caseNo, idTail.trim().toUpperCase());
   }
 
   /** The case behind the rating link texted on delivery (its token instead of a sign-in). */
@@ -104,7 +116,7 @@ export class CasesController {
   @ApiZodResponse(caseProgress)
   @ApiErrors('AFFAIRS.RATING_LINK_INVALID')
   ratingLink(@Param('caseNo') caseNo: string, @ZodQuery(ratingLinkQuery) { t: token }: RatingLinkQuery) {
-    return this.cases.ratingLink(caseNo, token.trim());
+    return this.rating.ratingLink(caseNo, token.trim());
   }
 
   @Post(':caseNo/rating-link')
@@ -119,7 +131,7 @@ export class CasesController {
     'AFFAIRS.CASE_CHANGED',
   )
   rateByLink(@Param('caseNo') caseNo: string, @Body(new ZodPipe(rateByLinkRequest)) body: RateByLinkRequest) {
-    return this.cases.rateByLink(caseNo, body);
+    return this.rating.rateByLink(caseNo, body);
   }
 
   @Get(':caseNo')
@@ -127,7 +139,7 @@ export class CasesController {
   @ApiZodResponse(caseView)
   @ApiErrors('AFFAIRS.CASE_NOT_FOUND', 'AUTH.OUT_OF_SCOPE', 'AUTH.NOT_OWN_RECORD')
   get(@Param('caseNo') caseNo: string, @CurrentPrincipal() principal: Principal) {
-    return this.cases.get(caseNo, principal);
+    return this.queries.get(caseNo, principal);
   }
 
   @Post(':caseNo/actions')
@@ -141,7 +153,7 @@ export class CasesController {
     @Body(new ZodPipe(caseActionRequest)) body: CaseActionRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.act(caseNo, body, principal);
+    return this.steps.act(caseNo, body, principal);
   }
 
   /** 容缺 materials brought or sent after acceptance. */
@@ -156,7 +168,7 @@ export class CasesController {
     @Body(new ZodPipe(supplyDeferredRequest)) body: SupplyDeferredRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.supplyDeferred(caseNo, body.revision, body.inPerson, principal);
+    return this.steps.supplyDeferred(caseNo, body.revision, body.inPerson, principal);
   }
 
   @Post(':caseNo/rating')
@@ -170,7 +182,7 @@ export class CasesController {
     @Body(new ZodPipe(rateCaseRequest)) body: RateCaseRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.rate(caseNo, body, principal);
+    return this.rating.rate(caseNo, body, principal);
   }
 
   @Post(':caseNo/rectification')
@@ -184,6 +196,6 @@ export class CasesController {
     @Body(new ZodPipe(answerRectificationRequest)) body: AnswerRectificationRequest,
     @CurrentPrincipal() principal: Principal,
   ) {
-    return this.cases.answerRectification(caseNo, body.answer, principal);
+    return this.rectification.answer(caseNo, body.answer, principal);
   }
 }

@@ -1,3 +1,4 @@
+import type { CaseAlert, CaseView } from '@psc/contracts/affairs';
 import { endOfShanghaiDay, slaStatus } from '@psc/work-calendar';
 import type { Case } from './case.model';
 
@@ -46,3 +47,24 @@ export function promiseLate(found: Pick<Case, 'state' | 'deferred'>, now: Date):
 /** A broken 容缺 promise whose alert has not gone out yet. */
 export const promiseOverdue = (found: Pick<Case, 'state' | 'deferred'>, now: Date): boolean =>
   promiseLate(found, now) && !found.deferred.flagged;
+
+/** The alerts standing for cases as they read now, most urgent first: what has passed its day, then what is about to. */
+export function standingAlerts(views: readonly CaseView[]): CaseAlert[] {
+  const standing: CaseAlert[] = [];
+  for (const view of views) {
+    const assignee = view.assignee?.name ?? null;
+    if (view.due && (view.sla === 'due_soon' || view.sla === 'overdue'))
+      standing.push({ caseNo: view.caseNo, kind: view.sla, due: view.due, assignee });
+    if (view.deferred.overdue && view.deferred.due)
+      standing.push({ caseNo: view.caseNo, kind: 'promise_overdue', due: view.deferred.due, assignee });
+    if (view.rectification?.overdue)
+      standing.push({
+        caseNo: view.caseNo,
+        kind: 'rectification_overdue',
+        due: view.rectification.due,
+        assignee: null,
+      });
+  }
+  const urgency = (a: CaseAlert) => (a.kind === 'due_soon' ? 1 : 0);
+  return standing.sort((a, b) => urgency(a) - urgency(b) || a.due.localeCompare(b.due));
+}

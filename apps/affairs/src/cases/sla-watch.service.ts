@@ -19,8 +19,8 @@ import { promiseOverdue, rectificationOverdue, slaAlertDue } from './sla-alerts'
  * case revision: they must not make a member of staff's next step look stale.
  */
 @Injectable()
-export class SlaWatch implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(SlaWatch.name);
+export class SlaWatchService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(SlaWatchService.name);
   private loop?: Repeating;
 
   constructor(

@@ -11,7 +11,7 @@ import { ITEM_COPY_MODEL, type ItemCopy, toCopy } from './item-copy.model';
  * memory, loaded at start and followed through its own feed, so intake never waits on the store for it.
  */
 @Injectable()
-export class ItemCopies implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class ItemCopiesService implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly latest = new Map<string, ItemCopy>();
   private readonly feed: EventFeed;
 

@@ -19,7 +19,7 @@ import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { shanghaiDay } from '@psc/work-calendar';
 import type { Model } from 'mongoose';
 import { randomUUID } from 'node:crypto';
-import { Sequences } from '../shared/sequences.service';
+import { SequencesService } from '../shared/sequences.service';
 import { QueueBoard } from './queue-board';
 import { type Ticket, TICKET_MODEL } from './ticket.model';
 
@@ -34,7 +34,7 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
 
   constructor(
     @InjectModel(TICKET_MODEL) private readonly tickets: Model<Ticket>,
-    private readonly sequences: Sequences,
+    private readonly sequences: SequencesService,
     private readonly outbox: Outbox,
     @Inject(CLOCK) private readonly clock: Clock,
     client: KafkaClient,

@@ -1,7 +1,7 @@
 import type { Model } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import type { Counter } from './counter.model';
-import { Sequences } from './sequences.service';
+import { SequencesService } from './sequences.service';
 
 /** The store's side: an atomic $inc per key, counting how often it is asked. */
 function fakeCounters() {
@@ -23,7 +23,7 @@ function fakeCounters() {
 describe('sequences', () => {
   it('hands out consecutive numbers, one write per block', async () => {
     const store = fakeCounters();
-    const sut = new Sequences(store.model);
+    const sut = new SequencesService(store.model);
     const got: number[] = [];
     for (let i = 0; i < 45; i++) got.push(await sut.next('case:261124', 20));
     expect(got).toEqual(Array.from({ length: 45 }, (_, i) => i + 1));
@@ -32,11 +32,11 @@ describe('sequences', () => {
 
   it('never repeats a number across processes sharing the store, and a block of 1 writes every time', async () => {
     const store = fakeCounters();
-    const [a, b] = [new Sequences(store.model), new Sequences(store.model)];
+    const [a, b] = [new SequencesService(store.model), new SequencesService(store.model)];
     const got = [await a.next('k', 5), await b.next('k', 5), await a.next('k', 5), await b.next('k', 5)];
     expect(new Set(got).size).toBe(4);
     expect(got).toEqual([1, 6, 2, 7]);
-    const single = new Sequences(store.model);
+    const single = new SequencesService(store.model);
     expect([await single.next('t'), await single.next('t')]).toEqual([1, 2]);
   });
 });

@@ -9,7 +9,7 @@ import { COUNTER_MODEL, type Counter } from './counter.model';
  * block above 1 this process hands the numbers out from memory; what a restart leaves unused is skipped.
  */
 @Injectable()
-export class Sequences {
+export class SequencesService {
   private readonly reserved = new Map<string, { next: number; last: number }>();
 
   constructor(@InjectModel(COUNTER_MODEL) private readonly counters: Model<Counter>) {}

@@ -2,12 +2,12 @@ import { Global, Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CLOCK, systemClock } from '@psc/server-kit';
 import { COUNTER_MODEL, counterSchema } from './counter.model';
-import { Sequences } from './sequences.service';
+import { SequencesService } from './sequences.service';
 
 @Global()
 @Module({
   imports: [MongooseModule.forFeature([{ name: COUNTER_MODEL, schema: counterSchema }])],
-  providers: [Sequences, { provide: CLOCK, useValue: systemClock }],
-  exports: [Sequences, CLOCK],
+  providers: [SequencesService, { provide: CLOCK, useValue: systemClock }],
+  exports: [SequencesService, CLOCK],
 })
 export class SharedModule {}

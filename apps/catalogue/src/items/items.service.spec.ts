@@ -1,7 +1,7 @@
-import type { Principal } from '@psc/auth';
 import { type ItemContent, itemContentSchema } from '@psc/contracts/catalogue';
 import type { Outbox } from '@psc/messaging';
 import { AppError } from '@psc/server-kit';
+import { staff } from '@psc/testing/unit';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
 import type { CatalogueCache } from '../view/catalogue-cache.service';
@@ -22,7 +22,7 @@ const complete: ItemContent = itemContentSchema.parse({
   delivery: ['window'],
 });
 
-const admin = { sub: 'city-1', kind: 'staff', roles: [{ role: 'city_admin', scope: 'sz' }] } as Principal;
+const admin = staff('city_admin', 'sz', { sub: 'city-1' });
 
 const lean = <T>(value: T) => ({ lean: vi.fn().mockResolvedValue(value) });
 

@@ -1,22 +1,9 @@
+import type { CaseProgress, CaseView } from '@psc/contracts/affairs';
 import { waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
-
-interface CaseView {
-  caseNo: string;
-  revision: number;
-  state: string;
-  missing: string[];
-  deferred: { names: string[]; due: string | null; supplied: boolean; overdue: boolean };
-  due: string | null;
-  trips: number;
-  allowedActions: string[];
-  rectification: { due: string; answer: string | null } | null;
-  rating: { score: number; via: string } | null;
-  history: { action: string; by: string; role: string; reason: string | null }[];
-}
 
 /** 一窗受理 to 评价 through the gateway, against an item version affairs learnt from the catalogue's events. */
 describe('affairs: cases from intake to rating', () => {
@@ -140,10 +127,7 @@ describe('affairs: cases from intake to rating', () => {
     ).json()) as CaseView;
     expect(delivered).toMatchObject({ state: 'delivered', trips: 2, deliveredVia: 'mail' });
 
-    const mine = (await (await send('resident', 'GET', '/affairs/cases/mine')).json()) as {
-      caseNo: string;
-      canRate: boolean;
-    }[];
+    const mine = (await (await send('resident', 'GET', '/affairs/cases/mine')).json()) as CaseProgress[];
     expect(mine.find((c) => c.caseNo === back.caseNo)).toMatchObject({ canRate: true });
     expect(await (await send('stranger', 'GET', '/affairs/cases/mine')).json()).toEqual([]);
 
@@ -347,9 +331,7 @@ describe('affairs: cases from intake to rating', () => {
       what: 'the due-soon alert',
     });
     expect((await cases.findOne({ _id: c.caseNo }))?.revision).toBe(1);
-    const viewed = (await (await send('counter', 'GET', `/affairs/cases/${c.caseNo}`)).json()) as {
-      sla: string;
-    };
+    const viewed = (await (await send('counter', 'GET', `/affairs/cases/${c.caseNo}`)).json()) as CaseView;
     expect(viewed.sla).toBe('due_soon');
     // a workbench opened after the alert went out still sees it standing
     const standing = await send(

@@ -1,16 +1,8 @@
+import type { TicketView } from '@psc/contracts/affairs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { PipelineWorld } from '../pipeline/harness';
 
 const CENTRE = 'sz/futian/lianhua/c-002';
-
-interface TicketView {
-  ticketId: string;
-  number: string;
-  state: string;
-  window: string | null;
-  waitingAhead: number;
-  estimateMinutes: number;
-}
 
 /** 取号 at the kiosk, 叫号 at the windows, and the hall display's board, through the gateway. */
 describe('affairs: the queue', () => {

@@ -1,3 +1,4 @@
+import type { CaseView, TicketView } from '@psc/contracts/affairs';
 import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -8,12 +9,6 @@ import { actAtCounter, signInAtCounter } from './screens';
 const CENTRE = 'sz/futian/xiangmihu/c-001';
 // a staff desktop
 const VIEWPORT = { width: 1440, height: 900 };
-
-interface CaseView {
-  caseNo: string;
-  state: string;
-  deferred: { names: string[] };
-}
 
 /**
  * The counter workbench in Chromium against the real services with the seeded catalogue: a ticket called at the
@@ -93,7 +88,7 @@ describe('the counter workbench in the browser', () => {
   });
 
   it('calls a ticket, takes in a case missing a material, prints the notice, and completes it on the return visit', async () => {
-    const ticket = await api<{ number: string }>('POST', '/affairs/queue/tickets', {
+    const ticket = await api<TicketView>('POST', '/affairs/queue/tickets', {
       centreId: CENTRE,
       theme: 'civil-assistance',
     });

@@ -1,3 +1,4 @@
+import type { CaseView, TicketView } from '@psc/contracts/affairs';
 import type { RunningApp } from '@psc/testing';
 import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
@@ -12,18 +13,6 @@ const KIOSK_VIEWPORT = { width: 1080, height: 1920 };
 const HALL_VIEWPORT = { width: 1920, height: 1080 };
 // the resident's own phone, opening the link texted on delivery
 const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true };
-
-interface TicketView {
-  ticketId: string;
-  number: string;
-}
-
-interface CaseView {
-  caseNo: string;
-  revision: number;
-  state: string;
-  rating: { score: number; comment: string | null; via: string } | null;
-}
 
 /**
  * The resident kiosk's side of 办件 in Chromium against the real services: 取号 by touch with the ticket and the hall

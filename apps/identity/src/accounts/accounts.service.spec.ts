@@ -1,25 +1,14 @@
-import type { Principal } from '@psc/auth';
 import type { CreateAccountRequest } from '@psc/contracts/identity';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeModel, manualClock } from '../../test/fake-model';
+import { fakeModel, manualClock, staff } from '@psc/testing/unit';
 import type { Account } from './account.model';
 import { AccountsService, DEMO_ACCOUNTS } from './accounts.service';
 import type { PasswordHasher } from './password-hasher';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
-const centreAdmin: Principal = {
-  sub: 'a-c',
-  kind: 'staff',
-  roles: [{ role: 'centre_admin', scope: CENTRE }],
-  sessionId: 's',
-};
-const cityAdmin: Principal = {
-  sub: 'a-s',
-  kind: 'staff',
-  roles: [{ role: 'city_admin', scope: 'sz' }],
-  sessionId: 's',
-};
+const centreAdmin = staff('centre_admin', CENTRE, { sub: 'a-c' });
+const cityAdmin = staff('city_admin', 'sz', { sub: 'a-s' });
 
 function newService(
   config: { NODE_ENV: 'development' | 'test' | 'production'; SEED_PASSWORD?: string } = { NODE_ENV: 'test' },

@@ -2,7 +2,7 @@ import type { Principal, TokenIssuer } from '@psc/auth';
 import type { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeModel, manualClock } from '../../test/fake-model';
+import { fakeModel, manualClock, staffWith } from '@psc/testing/unit';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { Account } from './account.model';
 import type { RefreshToken } from './refresh-token.model';
@@ -158,14 +158,14 @@ describe('StaffAuthService.refresh', () => {
     const { sut, sessions } = newService();
     const first = await sut.login({ username: 'counter01', password: 'right-password-1' });
     const sessionId = (sessions.start.mock.calls[0] as unknown as [{ _id: string }])[0]._id;
-    await sut.logout({ sub: 'a-1', kind: 'staff', roles: account.roles, sessionId });
+    await sut.logout(staffWith(account.roles, { sub: 'a-1', sessionId }));
     expect(sessions.end).toHaveBeenCalledWith(sessionId);
     await expect(sut.refresh(first.refreshToken)).rejects.toMatchObject({ code: 'IDENTITY.REFRESH_INVALID' });
   });
 });
 
 describe('StaffAuthService.changePassword', () => {
-  const principal: Principal = { sub: 'a-1', kind: 'staff', roles: account.roles, sessionId: 's-1' };
+  const principal = staffWith(account.roles, { sub: 'a-1' });
 
   it('needs the current password and a strong new one', async () => {
     const { sut } = newService();

@@ -1,16 +1,14 @@
-import type { Principal } from '@psc/auth';
+import { staffWith } from '@psc/testing/unit';
 import { describe, expect, it } from 'vitest';
 import { accessContext } from './access-context';
 
-const admin: Principal = {
-  sub: 'u-1',
-  kind: 'staff',
-  roles: [
+const admin = staffWith(
+  [
     { role: 'counter_staff', scope: 'sz/futian' },
     { role: 'centre_admin', scope: 'sz/futian/xiangmihu/c-001' },
   ],
-  sessionId: 's',
-};
+  { sub: 'u-1' },
+);
 
 describe('accessContext', () => {
   it('reads the screen and a percent-encoded Chinese purpose from the headers', () => {

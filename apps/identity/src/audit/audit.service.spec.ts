@@ -1,7 +1,7 @@
 import type { Outbox } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import { manualClock } from '../../test/fake-model';
+import { manualClock } from '@psc/testing/unit';
 import { AuditService } from './audit.service';
 import type { PiiAuditEntry } from './pii-audit.model';
 

@@ -1,7 +1,7 @@
 import type { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { describe, expect, it } from 'vitest';
-import { fakeModel, manualClock } from '../../test/fake-model';
+import { fakeModel, manualClock } from '@psc/testing/unit';
 import { OtpRateLimiter } from './otp-rate-limiter.service';
 import { OTP_RATE_RULES, type RateSubject } from './otp-rules';
 import type { RateCounter } from './rate-limit.model';

@@ -3,7 +3,7 @@ import { BlindIndex, FieldCipher, generateDevKeys } from '@psc/pii';
 import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import { fakeModel, manualClock } from '../../test/fake-model';
+import { fakeModel, manualClock } from '@psc/testing/unit';
 import type { AuditService } from '../audit/audit.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { OtpChallenge } from './otp-challenge.model';

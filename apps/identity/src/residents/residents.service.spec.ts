@@ -2,8 +2,8 @@ import type { Principal } from '@psc/auth';
 import { BlindIndex, FieldCipher, generateDevKeys } from '@psc/pii';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
+import { fakeModel, manualClock, resident as signedIn, staff } from '@psc/testing/unit';
 import { maskIdNumber, validateIdNumber } from '@psc/util';
-import { fakeModel, manualClock } from '../../test/fake-model';
 import type { AccessContext } from '../audit/access-context';
 import type { AuditService } from '../audit/audit.service';
 import { PII, type Resident } from './resident.model';
@@ -26,18 +26,8 @@ const resident: Resident = {
   createdAt: new Date('2025-01-01T00:00:00Z'),
 };
 
-const staff = (role: 'counter_staff' | 'centre_admin'): Principal => ({
-  sub: `u-${role}`,
-  kind: 'staff',
-  roles: [{ role, scope: 'sz/futian/xiangmihu/c-001' }],
-  sessionId: 's-1',
-});
-const self: Principal = {
-  sub: 'r-1',
-  kind: 'resident',
-  roles: [{ role: 'resident', scope: 'sz' }],
-  sessionId: 's-2',
-};
+const CENTRE = 'sz/futian/xiangmihu/c-001';
+const self = signedIn('r-1');
 
 const context = (p: Principal): AccessContext => ({
   actor: { id: p.sub, kind: p.kind, role: p.roles[0].role },
@@ -61,7 +51,7 @@ function newService() {
 }
 
 describe('ResidentsService.view', () => {
-  it.each([staff('counter_staff'), staff('centre_admin'), self])(
+  it.each([staff('counter_staff', CENTRE), staff('centre_admin', CENTRE), self])(
     'masks every field for $sub by default',
     async (p) => {
       const { sut } = newService();
@@ -77,7 +67,7 @@ describe('ResidentsService.view', () => {
 
   it('records who read what, from where and why', async () => {
     const { sut, audit } = newService();
-    const p = staff('counter_staff');
+    const p = staff('counter_staff', CENTRE);
     await sut.view(p, 'r-1', context(p));
     expect(audit.record).toHaveBeenCalledWith({
       actor: { id: 'u-counter_staff', kind: 'staff', role: 'counter_staff' },
@@ -92,13 +82,13 @@ describe('ResidentsService.view', () => {
 
   it('shows the full ID number to an administrator only, and says so in the audit', async () => {
     const { sut, audit } = newService();
-    const counter = staff('counter_staff');
+    const counter = staff('counter_staff', CENTRE);
     await expect(sut.view(counter, 'r-1', context(counter), ['idNumber'])).rejects.toMatchObject({
       code: 'AUTH.FORBIDDEN',
       status: 403,
     });
     expect(audit.record).not.toHaveBeenCalled();
-    const admin = staff('centre_admin');
+    const admin = staff('centre_admin', CENTRE);
     const view = await sut.view(admin, 'r-1', context(admin), ['idNumber']);
     expect(view).toMatchObject({ idNumber: ID, name: '欧***', phone: '138****5678' });
     expect(audit.record).toHaveBeenCalledWith(expect.objectContaining({ revealed: ['idNumber'] }));
@@ -112,7 +102,7 @@ describe('ResidentsService.view', () => {
 
   it('answers 404 for an unknown resident', async () => {
     const { sut } = newService();
-    const p = staff('counter_staff');
+    const p = staff('counter_staff', CENTRE);
     await expect(sut.view(p, 'r-9', context(p))).rejects.toMatchObject({
       code: 'IDENTITY.RESIDENT_NOT_FOUND',
     });
@@ -128,7 +118,7 @@ function idNumberFrom(first17: string): string {
 
 describe('ResidentsService.lookupAtCounter', () => {
   const NEW_ID = idNumberFrom('44030419800101001');
-  const counter = staff('counter_staff');
+  const counter = staff('counter_staff', CENTRE);
   const atCounter: AccessContext = {
     actor: { id: counter.sub, kind: 'staff', role: 'counter_staff' },
     screen: 'counter',
