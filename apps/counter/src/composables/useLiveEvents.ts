@@ -1,25 +1,14 @@
+import type { LiveChannel, LiveEventType } from '@psc/contracts';
 import { type LiveEvent, subscribeLiveEvents, useStaffSessionStore } from '@psc/web-data';
 import { onBeforeUnmount, onMounted, watch } from 'vue';
-import { ALERT_EVENTS } from '../stores/alerts';
 import { useAppStore } from '../stores/app';
-
-const QUEUE_EVENTS = [
-  'affairs.queue.ticket-issued',
-  'affairs.queue.ticket-called',
-  'affairs.queue.ticket-closed',
-] as const;
-const CASE_EVENTS = [
-  'affairs.case.opened',
-  'affairs.case.transitioned',
-  'affairs.case.rectified',
-  ...ALERT_EVENTS,
-] as const;
 
 const RETRY_MS = 30_000;
 
-interface Options {
-  channel: 'queue' | 'case';
-  onEvent: (event: LiveEvent<{ centreId?: string; caseNo?: string }>) => void;
+interface Options<C extends LiveChannel> {
+  channel: C;
+  /** every event of the channel, its data typed by its type */
+  onEvent: (event: LiveEvent<LiveEventType<C>>) => void;
   /** reload from scratch: the stream lost events, or (re)connected */
   onReload: () => void;
 }
@@ -29,7 +18,7 @@ interface Options {
  * the stream when that token expires: the reload that follows a drop renews the token through the API client, and a
  * new token opens the stream again.
  */
-export function useLiveEvents({ channel, onEvent, onReload }: Options): void {
+export function useLiveEvents<C extends 'queue' | 'case'>({ channel, onEvent, onReload }: Options<C>): void {
   const app = useAppStore();
   const session = useStaffSessionStore();
   let close: (() => void) | undefined;
@@ -45,9 +34,8 @@ export function useLiveEvents({ channel, onEvent, onReload }: Options): void {
     close = subscribeLiveEvents({
       base,
       channels: [channel],
-      types: channel === 'queue' ? QUEUE_EVENTS : CASE_EVENTS,
       token: channel === 'case' ? session.accessToken : undefined,
-      onEvent: (event) => onEvent(event as Parameters<Options['onEvent']>[0]),
+      onEvent,
       onReset: onReload,
       onStatus: (now) => {
         if (now !== connected) onReload();
