@@ -1,5 +1,6 @@
 import vue from '@vitejs/plugin-vue';
 import path from 'node:path';
+import ElementPlus from 'unplugin-element-plus/vite';
 import { defineConfig } from 'vite';
 import { aliases } from './vitest.shared.mts';
 
@@ -15,7 +16,8 @@ export function webAppConfig(name: string, appDir: string) {
     root: appDir,
     base: `/${name}/`,
     resolve: { alias: aliases },
-    plugins: [vue()],
+    // a file importing Element Plus components gets their styles too, and nothing else of Element Plus
+    plugins: [vue(), ElementPlus({})],
     build: {
       outDir: path.join(root, 'dist/web', name),
       emptyOutDir: true,

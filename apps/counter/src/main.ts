@@ -1,5 +1,6 @@
 import '@psc/ui-kit';
 import './print.css';
+import { installDesk } from '@psc/ui-kit/desk';
 import { loadRuntimeConfig } from '@psc/web-data';
 import { createPinia } from 'pinia';
 import { createApp } from 'vue';
@@ -13,6 +14,7 @@ async function boot() {
   const config = await loadRuntimeConfig();
   configureApi(config);
   const app = createApp(App).use(createPinia()).use(i18n);
+  installDesk(app, 'zh-CN');
   useAppStore().config = config;
   app.use(router);
   await router.isReady();

@@ -2,3 +2,4 @@ export * from './envelope';
 export * from './errors';
 export * from './registry';
 export * from './topics';
+export * from './live-channels';

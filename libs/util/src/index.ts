@@ -1,2 +1,4 @@
 export * from './id-number';
 export * from './mask';
+export * from './money';
+export * from './shanghai-time';

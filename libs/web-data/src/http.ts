@@ -78,8 +78,15 @@ export interface HttpOptions {
   fetch?: typeof fetch;
 }
 
+/** A read the screens share (see `reads.ts`): where it goes, typed with what it answers. */
+export interface Read<T> {
+  readonly path: string;
+  /** never set: carries the answer's type */
+  readonly answer?: T;
+}
+
 export interface Http {
-  get<T>(path: string): Promise<T>;
+  get<T>(path: string | Read<T>): Promise<T>;
   /** `headers` are for this request alone, e.g. an `Idempotency-Key` that belongs to one form */
   post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
   put<T>(path: string, body?: unknown): Promise<T>;
@@ -118,7 +125,7 @@ export function createHttp(options: HttpOptions): Http {
     return (await response.json()) as T;
   }
   return {
-    get: (path) => request('GET', path),
+    get: (path) => request('GET', typeof path === 'string' ? path : path.path),
     post: (path, body, headers) => request('POST', path, body, headers),
     put: (path, body) => request('PUT', path, body),
     delete: (path) => request('DELETE', path),

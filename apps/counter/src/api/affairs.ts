@@ -5,9 +5,9 @@ import type {
   CaseListQuery,
   CaseView,
   OpenCaseRequest,
-  QueueBoard,
   TicketView,
 } from '@psc/contracts/affairs';
+import { affairsReads } from '@psc/web-data';
 import { api } from './client';
 
 const ticketPath = (ticketId: string) => `/affairs/queue/tickets/${encodeURIComponent(ticketId)}`;
@@ -18,9 +18,8 @@ export const callNext = (request: CallNextRequest) => api.post<TicketView>('/aff
 export const recallTicket = (ticketId: string) => api.post<TicketView>(`${ticketPath(ticketId)}/recall`);
 export const closeTicket = (ticketId: string, outcome: 'served' | 'no_show') =>
   api.post<TicketView>(`${ticketPath(ticketId)}/close`, { outcome });
-export const fetchTicket = (ticketId: string) => api.get<TicketView>(ticketPath(ticketId));
-export const fetchBoard = (centreId: string) =>
-  api.get<QueueBoard>(`/affairs/queue/board?${new URLSearchParams({ centreId }).toString()}`);
+export const fetchTicket = (ticketId: string) => api.get(affairsReads.ticket(ticketId));
+export const fetchBoard = (centreId: string) => api.get(affairsReads.board(centreId));
 
 /** `key` is made once per intake form, so a retry or a double click opens one case. */
 export const openCase = (request: OpenCaseRequest, key: string) =>

@@ -1,6 +1,6 @@
 import type { CaseView } from '@psc/contracts/affairs';
 import { type Centre, type ItemContent, MATERIAL_FORMS } from '@psc/contracts/catalogue';
-import { formatDayLong, shanghaiDay } from './format';
+import { formatDay, shanghaiDay } from '@psc/util';
 
 /**
  * A printed paper for the applicant: the 一次性告知书 when a required material is missing (everything missing, in
@@ -46,8 +46,8 @@ export function buildNotice({ view, item, applicant, centre, origin }: NoticeInp
       .map((m) => ({ name: m.name, form: MATERIAL_FORMS[m.form], copies: m.copies, note: m.note ?? '' })),
     conditions: item.conditions,
     promisedDays: view.item.promisedDays,
-    due: promise && view.deferred.due ? formatDayLong(view.deferred.due) : null,
-    issuedOn: formatDayLong(shanghaiDay(view.openedAt)),
+    due: promise && view.deferred.due ? formatDay(view.deferred.due, 'zh-CN') : null,
+    issuedOn: formatDay(shanghaiDay(view.openedAt), 'zh-CN'),
     centre: centre ? { name: centre.name, address: centre.address, phone: centre.phone } : null,
     progressUrl: `${origin}/kiosk/progress?${new URLSearchParams({ caseNo: view.caseNo }).toString()}`,
   };

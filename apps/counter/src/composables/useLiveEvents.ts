@@ -1,73 +1,10 @@
-import { type LiveEvent, subscribeLiveEvents, useStaffSessionStore } from '@psc/web-data';
-import { onBeforeUnmount, onMounted, watch } from 'vue';
-import { ALERT_EVENTS } from '../stores/alerts';
+import { type StaffLiveEventsOptions, useStaffLiveEvents } from '@psc/web-data';
 import { useAppStore } from '../stores/app';
 
-const QUEUE_EVENTS = [
-  'affairs.queue.ticket-issued',
-  'affairs.queue.ticket-called',
-  'affairs.queue.ticket-closed',
-] as const;
-const CASE_EVENTS = [
-  'affairs.case.opened',
-  'affairs.case.transitioned',
-  'affairs.case.rectified',
-  ...ALERT_EVENTS,
-] as const;
-
-const RETRY_MS = 30_000;
-
-interface Options {
-  channel: 'queue' | 'case';
-  onEvent: (event: LiveEvent<{ centreId?: string; caseNo?: string }>) => void;
-  /** reload from scratch: the stream lost events, or (re)connected */
-  onReload: () => void;
-}
-
-/**
- * Live updates for as long as the view is shown. The case channel opens with the access token, and the gateway ends
- * the stream when that token expires: the reload that follows a drop renews the token through the API client, and a
- * new token opens the stream again.
- */
-export function useLiveEvents({ channel, onEvent, onReload }: Options): void {
+/** Live updates of the workbench's channels while the view is shown (see useStaffLiveEvents). */
+export function useLiveEvents<C extends 'queue' | 'case'>(
+  options: Omit<StaffLiveEventsOptions<C>, 'base'>,
+): void {
   const app = useAppStore();
-  const session = useStaffSessionStore();
-  let close: (() => void) | undefined;
-  let retry: ReturnType<typeof setTimeout> | undefined;
-  // the view loads its data itself when it opens; only changes of the connection call for a reload
-  let connected = true;
-
-  function open() {
-    close?.();
-    clearTimeout(retry);
-    const base = app.config?.apiBase;
-    if (!base) return;
-    close = subscribeLiveEvents({
-      base,
-      channels: [channel],
-      types: channel === 'queue' ? QUEUE_EVENTS : CASE_EVENTS,
-      token: channel === 'case' ? session.accessToken : undefined,
-      onEvent: (event) => onEvent(event as Parameters<Options['onEvent']>[0]),
-      onReset: onReload,
-      onStatus: (now) => {
-        if (now !== connected) onReload();
-        connected = now;
-        clearTimeout(retry);
-        // EventSource gives up for good when refused (an expired token, a gateway restarting): the reload renews
-        // the token, and the stream is opened again
-        if (!now)
-          retry = setTimeout(() => {
-            onReload();
-            open();
-          }, RETRY_MS);
-      },
-    });
-  }
-
-  onMounted(open);
-  if (channel === 'case') watch(() => session.accessToken, open);
-  onBeforeUnmount(() => {
-    clearTimeout(retry);
-    close?.();
-  });
+  useStaffLiveEvents({ ...options, base: () => app.config?.apiBase });
 }

@@ -1,3 +1,5 @@
+import type { LiveEventType } from '@psc/contracts';
+import type { LiveEvent } from '@psc/web-data';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { useAlertsStore } from './alerts';
@@ -5,10 +7,30 @@ import { useAlertsStore } from './alerts';
 const C = 'sz/futian/xiangmihu/c-001';
 const sla = (caseNo: string, level: 'due_soon' | 'overdue', centreId = C) => ({
   id: `${caseNo}-${level}`,
-  type: 'affairs.case.sla-alerted',
+  type: 'affairs.case.sla-alerted' as const,
   key: caseNo,
   occurredAt: '2026-11-24T01:00:00.000Z',
   data: { caseNo, centreId, itemCode: 'MZ-001', level, due: '2026-11-25', assignee: '区民政局' },
+});
+// an event of the case channel that is not an alert
+const opened = (caseNo: string): LiveEvent<LiveEventType<'case'>> => ({
+  ...sla(caseNo, 'due_soon'),
+  type: 'affairs.case.opened',
+  data: {
+    caseNo,
+    centreId: C,
+    itemCode: 'MZ-001',
+    itemVersion: 1,
+    itemName: '最低生活保障申请',
+    state: 'accepted',
+    openedAt: '2026-11-24T01:00:00.000Z',
+    openedBy: 'counter01',
+    missing: [],
+    deferred: [],
+    promiseDue: null,
+    due: '2026-11-25',
+    trips: 1,
+  },
 });
 
 describe('time-limit alerts', () => {
@@ -16,7 +38,7 @@ describe('time-limit alerts', () => {
 
   it('keeps this centre’s alerts, one per case, the newest level first, and nothing else from the channel', () => {
     const store = useAlertsStore();
-    store.receive({ ...sla('26112400003', 'due_soon'), type: 'affairs.case.opened' }, C);
+    store.receive(opened('26112400003'), C);
     store.receive(sla('26112400001', 'due_soon'), C);
     store.receive(sla('26112400002', 'due_soon', 'sz/futian/lianhua/c-001'), C);
     store.receive(sla('26112400001', 'overdue'), C);
@@ -31,7 +53,7 @@ describe('time-limit alerts', () => {
     store.receive(
       {
         ...sla('26112400001', 'due_soon'),
-        type: 'affairs.case.rectification-overdue',
+        type: 'affairs.case.rectification-overdue' as const,
         data: { caseNo: '26112400001', centreId: C, itemCode: 'MZ-001', due: '2026-11-30' },
       },
       C,
@@ -69,7 +91,7 @@ describe('time-limit alerts', () => {
     store.receive(
       {
         ...sla('26112400001', 'overdue'),
-        type: 'affairs.case.promise-overdue',
+        type: 'affairs.case.promise-overdue' as const,
         data: {
           caseNo: '26112400001',
           centreId: C,

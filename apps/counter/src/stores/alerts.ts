@@ -1,14 +1,28 @@
-import type { EventData } from '@psc/contracts';
+import type { LiveEventType } from '@psc/contracts';
 import type { CaseAlert } from '@psc/contracts/affairs';
 import type { LiveEvent } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 
-export const ALERT_EVENTS = [
+const ALERT_EVENTS = [
   'affairs.case.sla-alerted',
   'affairs.case.rectification-overdue',
   'affairs.case.promise-overdue',
-] as const;
+] as const satisfies LiveEventType<'case'>[];
+type AlertEvent = LiveEvent<(typeof ALERT_EVENTS)[number]>;
+const isAlert = (event: LiveEvent<LiveEventType<'case'>>): event is AlertEvent =>
+  (ALERT_EVENTS as readonly string[]).includes(event.type);
+
+function toAlert({ type, data }: AlertEvent): CaseAlert {
+  switch (type) {
+    case 'affairs.case.sla-alerted':
+      return { caseNo: data.caseNo, kind: data.level, due: data.due, assignee: data.assignee };
+    case 'affairs.case.promise-overdue':
+      return { caseNo: data.caseNo, kind: 'promise_overdue', due: data.due, assignee: data.assignee };
+    case 'affairs.case.rectification-overdue':
+      return { caseNo: data.caseNo, kind: 'rectification_overdue', due: data.due, assignee: null };
+  }
+}
 
 const keyOf = (a: CaseAlert) => `${a.caseNo}:${a.kind}`;
 /** a case's time limit, its 差评 and its 容缺 promise are alerted apart; a later level of the limit replaces the earlier */
@@ -31,16 +45,9 @@ export const useAlertsStore = defineStore('alerts', () => {
   }
 
   /** Takes the alert events of `centreId` from the case channel; every other event is ignored. */
-  function receive(event: LiveEvent<unknown>, centreId: string): void {
-    if (!(ALERT_EVENTS as readonly string[]).includes(event.type)) return;
-    const data = event.data as EventData<(typeof ALERT_EVENTS)[number]>;
-    if (data.centreId !== centreId) return;
-    const alert: CaseAlert =
-      'level' in data
-        ? { caseNo: data.caseNo, kind: data.level, due: data.due, assignee: data.assignee }
-        : 'materials' in data
-          ? { caseNo: data.caseNo, kind: 'promise_overdue', due: data.due, assignee: data.assignee }
-          : { caseNo: data.caseNo, kind: 'rectification_overdue', due: data.due, assignee: null };
+  function receive(event: LiveEvent<LiveEventType<'case'>>, centreId: string): void {
+    if (!isAlert(event) || event.data.centreId !== centreId) return;
+    const alert = toAlert(event);
     if (dismissed.has(keyOf(alert))) return;
     alerts.value = [alert, ...alerts.value.filter((a) => !sameTopic(a, alert))];
   }

@@ -3,7 +3,8 @@ import type { CounterResidentLookupRequest, CounterResidentLookupResponse } from
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import * as affairs from '../api/affairs';
-import { type CatalogueItem, fetchItem } from '../api/catalogue';
+import type { CatalogueItem } from '@psc/web-data';
+import { fetchItem } from '../api/catalogue';
 import { lookupResident } from '../api/identity';
 import { summariseIntake } from '../cases/intake';
 

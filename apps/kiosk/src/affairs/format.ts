@@ -1,4 +1,5 @@
 import type { CaseProgress, CaseState } from '@psc/contracts/affairs';
+import { formatDay, formatShanghai } from '@psc/util';
 import { i18n } from '../i18n';
 
 const { t } = i18n.global;
@@ -24,26 +25,11 @@ export const STEP_ACTIONS = Object.keys(STEPS) as StepAction[];
 export const stateLabel = (state: CaseState): string => t(`affairs.state.${state}`);
 export const actionLabel = (action: StepAction): string => t(`affairs.action.${action}`);
 
-/** Every centre is in China: times read on Beijing time whatever zone the terminal's clock was set to. */
-export function chinaTime(iso: string): string {
-  return new Intl.DateTimeFormat(i18n.global.locale.value, {
-    dateStyle: 'long',
-    timeStyle: 'short',
-    timeZone: 'Asia/Shanghai',
-    hourCycle: 'h23',
-  }).format(new Date(iso));
-}
+/** An instant on Shanghai's clock, in the kiosk's language. */
+export const chinaTime = (iso: string): string => formatShanghai(iso, i18n.global.locale.value);
 
-/** A working day as the services send it (`2026-05-20`), in words. */
-export function chinaDay(day: string): string {
-  return new Intl.DateTimeFormat(i18n.global.locale.value, {
-    dateStyle: 'long',
-    timeZone: 'Asia/Shanghai',
-  }).format(
-    // noon in China: the same calendar day in any zone the formatter could be asked about
-    new Date(`${day}T12:00:00+08:00`),
-  );
-}
+/** A working day as the services send it (`2026-05-20`), in words of the kiosk's language. */
+export const chinaDay = (day: string): string => formatDay(day, i18n.global.locale.value);
 
 export interface TimelineEntry {
   label: string;

@@ -1,5 +1,6 @@
-import type { CaseProgress, QueueBoard, TicketView } from '@psc/contracts/affairs';
+import type { CaseProgress, TicketView } from '@psc/contracts/affairs';
 import type { ThemeCode } from '@psc/contracts/catalogue';
+import { affairsReads } from '@psc/web-data';
 import { api } from './client';
 
 const enc = encodeURIComponent;
@@ -8,11 +9,9 @@ const enc = encodeURIComponent;
 export const takeTicket = (centreId: string, theme: ThemeCode) =>
   api().post<TicketView>('/affairs/queue/tickets', { centreId, theme });
 
-export const fetchTicket = (ticketId: string) =>
-  api().get<TicketView>(`/affairs/queue/tickets/${enc(ticketId)}`);
+export const fetchTicket = (ticketId: string) => api().get(affairsReads.ticket(ticketId));
 
-export const fetchBoard = (centreId: string) =>
-  api().get<QueueBoard>(`/affairs/queue/board?${new URLSearchParams({ centreId }).toString()}`);
+export const fetchBoard = (centreId: string) => api().get(affairsReads.board(centreId));
 
 /** Anyone holding the case number and the last 6 of the applicant's ID number; a wrong pair is a plain 404. */
 export const fetchProgress = (caseNo: string, idTail: string) =>

@@ -1,16 +1,6 @@
-import type {
-  Centre,
-  ItemContent,
-  ItemSummary,
-  SearchResponse,
-  ThemeCode,
-  ThemeCount,
-} from '@psc/contracts/catalogue';
-import { ApiError } from '@psc/web-data';
+import type { ThemeCode } from '@psc/contracts/catalogue';
+import { ApiError, type CatalogueItem, catalogueReads, type Read } from '@psc/web-data';
 import { api } from './client';
-
-/** An item as the kiosk shows it: its latest published version. */
-export type CatalogueItem = ItemContent & { version: number };
 
 /** `stale`: the network failed and the answer is what this kiosk saw the last time it asked. */
 export interface Fetched<T> {
@@ -42,42 +32,36 @@ function recall<T>(path: string): T | undefined {
   }
 }
 
-async function cachedGet<T>(path: string): Promise<Fetched<T>> {
+async function cachedGet<T>(read: Read<T>): Promise<Fetched<T>> {
   try {
-    const data = await api().get<T>(path);
-    remember(path, data);
+    const data = await api().get(read);
+    remember(read.path, data);
     return { data, stale: false };
   } catch (error) {
-    const cached = unreachable(error) ? recall<T>(path) : undefined;
+    const cached = unreachable(error) ? recall<T>(read.path) : undefined;
     if (cached === undefined) throw error;
     return { data: cached, stale: true };
   }
 }
 
-const query = (params: Record<string, string | number>) =>
-  new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
-
-const itemPath = (code: string) => `/catalogue/items/${encodeURIComponent(code)}`;
-
 /** Keeps a version that arrived live for offline use, unless a newer one is already kept (events may replay). */
 export function rememberItem(item: CatalogueItem): void {
-  const kept = recall<CatalogueItem>(itemPath(item.code));
-  if (!kept || kept.version < item.version) remember(itemPath(item.code), item);
+  const { path } = catalogueReads.item(item.code);
+  const kept = recall<CatalogueItem>(path);
+  if (!kept || kept.version < item.version) remember(path, item);
 }
 
-export const fetchCentre = (id: string) => cachedGet<Centre>(`/catalogue/centres/${encodeURIComponent(id)}`);
+export const fetchCentre = (id: string) => cachedGet(catalogueReads.centre(id));
 
-export const fetchThemes = (centre: string) =>
-  cachedGet<ThemeCount[]>(`/catalogue/themes?${query({ centre })}`);
+export const fetchThemes = (centre: string) => cachedGet(catalogueReads.themes(centre));
 
-export const fetchPopular = (centre: string, limit = 8) =>
-  cachedGet<ItemSummary[]>(`/catalogue/popular?${query({ centre, limit })}`);
+export const fetchPopular = (centre: string, limit = 8) => cachedGet(catalogueReads.popular(centre, limit));
 
 export const fetchThemeItems = (centre: string, theme: ThemeCode) =>
-  cachedGet<ItemSummary[]>(`/catalogue/items?${query({ centre, theme })}`);
+  cachedGet(catalogueReads.themeItems(centre, theme));
 
-export const fetchItem = (code: string) => cachedGet<CatalogueItem>(itemPath(code));
+export const fetchItem = (code: string) => cachedGet(catalogueReads.item(code));
 
 /** Not cached: every query is new text, and offline the kiosk still offers the themes. */
 export const searchItems = (q: string, centre: string, limit = 20) =>
-  api().get<SearchResponse>(`/catalogue/search?${query({ q, centre, limit })}`);
+  api().get(catalogueReads.search(q, centre, limit));

@@ -1,7 +1,7 @@
 import type { Centre } from '@psc/contracts/catalogue';
 import { create } from 'qrcode';
 import { describe, expect, it } from 'vitest';
-import type { CatalogueItem } from '../api/catalogue';
+import type { CatalogueItem } from '@psc/web-data';
 import { checklistText } from './checklist';
 
 const item: CatalogueItem = {

@@ -1,5 +1,5 @@
 import type { Centre } from '@psc/contracts/catalogue';
-import type { CatalogueItem } from '../api/catalogue';
+import type { CatalogueItem } from '@psc/web-data';
 import { i18n } from '../i18n';
 import { fee, timeLimit, visits } from './format';
 

@@ -1,15 +1,13 @@
 import type { Centre, ItemContent } from '@psc/contracts/catalogue';
+import { formatFen, shanghaiClock } from '@psc/util';
 import { i18n } from '../i18n';
 
 // the app's translator: text follows the kiosk's language, and templates re-render when it changes
 const { t } = i18n.global;
 
-/** 分 → "￥1,234.50" in integer arithmetic (money is never a float); nothing to pay → 免费. */
-export function fee(fen: number): string {
-  if (fen === 0) return t('catalogue.free');
-  const yuan = Math.floor(fen / 100).toLocaleString('zh-CN');
-  return `￥${yuan}.${String(fen % 100).padStart(2, '0')}`;
-}
+/** 分 → "¥1,234.50"; nothing to pay → 免费. */
+export const fee = (fen: number): string =>
+  fen === 0 ? t('catalogue.free') : formatFen(fen, i18n.global.locale.value);
 
 /** A limit in working days; 0 means the matter is settled on the spot. */
 export function workingDays(days: number): string {
@@ -34,21 +32,6 @@ export const visits = (n: number): string => t(n === 0 ? 'catalogue.visits.none'
 
 type Hours = Centre['hours'];
 
-const WEEKDAYS: Record<string, number> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
-const chinaClockFormat = new Intl.DateTimeFormat('en-US', {
-  timeZone: 'Asia/Shanghai',
-  weekday: 'short',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-});
-
-/** ISO weekday and HH:mm in China, where every centre is, whatever zone the terminal's clock was set to. */
-export function chinaClock(now: Date): { weekday: number; time: string } {
-  const parts = Object.fromEntries(chinaClockFormat.formatToParts(now).map((p) => [p.type, p.value]));
-  return { weekday: WEEKDAYS[parts.weekday], time: `${parts.hour}:${parts.minute}` };
-}
-
 function periodsOn(hours: Hours, weekday: number) {
   return hours.filter((h) => h.weekdays.includes(weekday)).sort((a, b) => a.open.localeCompare(b.open));
 }
@@ -60,11 +43,11 @@ const periodsText = (hours: Hours, weekday: number) => {
 };
 
 export function isOpen(hours: Hours, now: Date): boolean {
-  const { weekday, time } = chinaClock(now);
+  const { weekday, time } = shanghaiClock(now);
   return periodsOn(hours, weekday).some((p) => p.open <= time && time < p.close);
 }
 
-export const todayHours = (hours: Hours, now: Date): string => periodsText(hours, chinaClock(now).weekday);
+export const todayHours = (hours: Hours, now: Date): string => periodsText(hours, shanghaiClock(now).weekday);
 
 /** The week in runs of days with the same hours: "周一至周五 09:00–18:00、19:00–21:00". */
 export function weekHours(hours: Hours): { days: string; hours: string }[] {

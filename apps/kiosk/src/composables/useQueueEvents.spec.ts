@@ -62,8 +62,9 @@ describe('useQueueEvents', () => {
     expect(source.url).toBe('/api/events/stream?channels=queue');
     source.emit('affairs.queue.ticket-called', called('sz/c-001'));
     source.emit('affairs.queue.ticket-called', called('sz/c-999'));
-    source.emit('affairs.queue.ticket-called', { ticketId: 't1' });
-    expect(events).toEqual([{ type: 'affairs.queue.ticket-called', data: called('sz/c-001') }]);
+    expect(events).toEqual([
+      { id: '1', type: 'affairs.queue.ticket-called', key: 'k', occurredAt: '', data: called('sz/c-001') },
+    ]);
     app.unmount();
     expect(source.closed).toBe(true);
   });

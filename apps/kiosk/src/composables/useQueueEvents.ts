@@ -1,18 +1,9 @@
-import { EVENTS, type EventData } from '@psc/contracts';
-import { subscribeLiveEvents } from '@psc/web-data';
+import type { LiveEventType } from '@psc/contracts';
+import { type LiveEvent, subscribeLiveEvents } from '@psc/web-data';
 import { onBeforeUnmount, onMounted } from 'vue';
 import { useKioskStore } from '../stores/kiosk';
 
-const TYPES = [
-  'affairs.queue.ticket-issued',
-  'affairs.queue.ticket-called',
-  'affairs.queue.ticket-closed',
-] as const;
-export type QueueEventType = (typeof TYPES)[number];
-
-export type QueueEvent = {
-  [K in QueueEventType]: { type: K; data: EventData<K> };
-}[QueueEventType];
+export type QueueEvent = LiveEvent<LiveEventType<'queue'>>;
 
 export interface QueueEventsOptions {
   /** only this centre's tickets and calls reach `onEvent` */
@@ -36,14 +27,8 @@ export function useQueueEvents(options: QueueEventsOptions): void {
     unsubscribe = subscribeLiveEvents({
       base: kiosk.config.apiBase,
       channels: ['queue'],
-      types: TYPES,
       onEvent: (event) => {
-        const type = event.type as QueueEventType;
-        if (!TYPES.includes(type)) return;
-        const parsed = EVENTS[type].schema.safeParse(event.data);
-        // the gateway forwards only validated events; a malformed one must still not break the screen
-        if (!parsed.success || parsed.data.centreId !== options.centreId()) return;
-        options.onEvent({ type, data: parsed.data } as QueueEvent);
+        if (event.data.centreId === options.centreId()) options.onEvent(event);
       },
       onReset: options.onReset,
       onStatus: (connected) => {

@@ -1,15 +1,15 @@
-import { EVENTS, type EventData } from '@psc/contracts';
+import type { EventData } from '@psc/contracts';
 import type { Centre, ItemSummary, ThemeCode, ThemeCount } from '@psc/contracts/catalogue';
-import { ApiError, type LiveEvent, subscribeLiveEvents } from '@psc/web-data';
+import { ApiError, type CatalogueItem, subscribeLiveEvents } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
 import * as catalogue from '../api/catalogue';
-import type { CatalogueItem, Fetched } from '../api/catalogue';
+import type { Fetched } from '../api/catalogue';
 import { useKioskStore } from './kiosk';
 
 export type ItemPublished = EventData<'catalogue.item.published'>;
 
-const PUBLISHED = 'catalogue.item.published';
+const PUBLISHED = 'catalogue.item.published' as const;
 // a burst of publishes (an editor releasing a batch) becomes one round of re-reads
 const REFRESH_DELAY_MS = 400;
 
@@ -124,13 +124,6 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     refreshListsSoon();
   }
 
-  function onLiveEvent(event: LiveEvent): void {
-    if (event.type !== PUBLISHED) return;
-    const parsed = EVENTS[PUBLISHED].schema.safeParse(event.data);
-    // the gateway forwards only validated events; a malformed one must still not break the screen
-    if (parsed.success) applyPublished(parsed.data);
-  }
-
   let unsubscribe: (() => void) | undefined;
   /** Once per page: the catalogue channel is public, so the kiosk listens with no token. */
   function startLive(): void {
@@ -139,7 +132,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
       base: kiosk.config.apiBase,
       channels: ['catalogue'],
       types: [PUBLISHED],
-      onEvent: onLiveEvent,
+      onEvent: (event) => applyPublished(event.data),
       onReset: () => void reload(),
     });
   }

@@ -1,7 +1,8 @@
-import { useStaffSessionStore } from '@psc/web-data';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { api, configureApi } from './client';
+import { catalogueReads } from './reads';
+import { createStaffApi } from './staff-api';
+import { useStaffSessionStore } from './staff-session';
 
 const pair = (n: number) => ({
   accessToken: `access-${n}`,
@@ -12,16 +13,17 @@ const pair = (n: number) => ({
 
 type Handler = (url: string, init: RequestInit) => Response;
 
+const api = createStaffApi('portal');
+
 function server(handler: Handler) {
   const fetch = vi.fn((url: string, init: RequestInit) => Promise.resolve(handler(url, init)));
-  vi.stubGlobal('fetch', fetch);
-  configureApi({ apiBase: '/api', kioskIdleSeconds: 90, centreId: 'sz', devMode: true });
+  api.configure({ apiBase: '/api', fetch: fetch as unknown as typeof globalThis.fetch });
   return fetch;
 }
 
 const bearer = (init: RequestInit) => (init.headers as Record<string, string>).authorization;
 
-describe('counter api client', () => {
+describe('the staff API client', () => {
   beforeEach(async () => {
     sessionStorage.clear();
     setActivePinia(createPinia());
@@ -42,7 +44,18 @@ describe('counter api client', () => {
       '/api/identity/auth/refresh',
       '/api/identity/auth/me',
     ]);
-    expect(fetch.mock.calls[0][1].headers).toMatchObject({ 'x-screen': 'counter' });
+    expect(fetch.mock.calls[0][1].headers).toMatchObject({ 'x-screen': 'portal' });
+  });
+
+  it('has callers that meet an expired token at the same time share one renewal', async () => {
+    const fetch = server((url, init) => {
+      if (url.endsWith('/auth/refresh')) return Response.json(pair(2));
+      return bearer(init) === 'Bearer access-2'
+        ? Response.json({ ok: url })
+        : Response.json({ code: 'AUTH.TOKEN_EXPIRED' }, { status: 401 });
+    });
+    await Promise.all([api.get('/a'), api.post('/b', {})]);
+    expect(fetch.mock.calls.filter(([url]) => url.endsWith('/auth/refresh'))).toHaveLength(1);
   });
 
   it('ends the session on any other 401, without trying to renew', async () => {
@@ -58,5 +71,15 @@ describe('counter api client', () => {
     server(() => Response.json({ code: 'AUTH.FORBIDDEN' }, { status: 403 }));
     await expect(api.post('/identity/accounts', {})).rejects.toMatchObject({ code: 'AUTH.FORBIDDEN' });
     expect(useStaffSessionStore().signedIn).toBe(true);
+  });
+
+  it('takes the shared reads', async () => {
+    const fetch = server(() => Response.json({ id: 'sz/c-001' }));
+    expect(await api.get(catalogueReads.centre('sz/c-001'))).toEqual({ id: 'sz/c-001' });
+    expect(fetch).toHaveBeenCalledWith('/api/catalogue/centres/sz%2Fc-001', expect.anything());
+  });
+
+  it('says so when used before it was configured', () => {
+    expect(() => createStaffApi('counter').bare()).toThrow('configure() has not run');
   });
 });

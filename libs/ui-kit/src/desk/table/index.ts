@@ -1,0 +1,1 @@
+export { default as DeskTable } from './DeskTable.vue';
