@@ -3,6 +3,7 @@ import { CATALOGUE_ERROR_CODES } from './catalogue/errors';
 import { COMMON_ERROR_CODES } from './common/errors';
 import { IDENTITY_ERROR_CODES } from './identity/errors';
 import { mergeSlices } from './slices';
+import { SOCIALORG_ERROR_CODES } from './socialorg/errors';
 
 /** Each service's codes (`<SERVICE>.<CODE>`), kept in its own slice; COMMON and AUTH codes are everyone's. */
 export const ERROR_CODE_SLICES = {
@@ -10,6 +11,7 @@ export const ERROR_CODE_SLICES = {
   catalogue: CATALOGUE_ERROR_CODES,
   identity: IDENTITY_ERROR_CODES,
   affairs: AFFAIRS_ERROR_CODES,
+  socialorg: SOCIALORG_ERROR_CODES,
 } as const;
 
 /** Stable error codes across services, each with the zh-CN message a person sees when the server gives none. */

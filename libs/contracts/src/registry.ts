@@ -4,12 +4,14 @@ import { CATALOGUE_EVENTS } from './catalogue/events';
 import { IDENTITY_EVENTS } from './identity/events';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { mergeSlices } from './slices';
+import { SOCIALORG_EVENTS } from './socialorg/events';
 
 /** Each producing service's events, from its own `<service>/events.ts`. */
 export const EVENT_SLICES = {
   catalogue: CATALOGUE_EVENTS,
   identity: IDENTITY_EVENTS,
   affairs: AFFAIRS_EVENTS,
+  socialorg: SOCIALORG_EVENTS,
 } as const;
 
 /** type → topic, current version and data schema: publish, consume and the AsyncAPI document all read this. */

@@ -2,12 +2,14 @@ import { AFFAIRS_TOPICS } from './affairs/events';
 import { CATALOGUE_TOPICS } from './catalogue/events';
 import { IDENTITY_TOPICS } from './identity/events';
 import { mergeSlices } from './slices';
+import { SOCIALORG_TOPICS } from './socialorg/events';
 
 /** Each producing service's topics, `<service>.<aggregate>.v<N>`, from its own `<service>/events.ts`. */
 export const TOPIC_SLICES = {
   catalogue: CATALOGUE_TOPICS,
   identity: IDENTITY_TOPICS,
   affairs: AFFAIRS_TOPICS,
+  socialorg: SOCIALORG_TOPICS,
 } as const;
 
 /** Every topic name. */

@@ -34,6 +34,7 @@ export const SERVICES = {
     // it alone signs tokens and holds the personal-data keys; the others verify with the public keys
     secrets: ['AUTH_SIGNING_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY', 'SEED_PASSWORD'],
   },
+  socialorg: { port: 3103 },
 } as const satisfies Record<string, ServiceSpec>;
 
 export type ServiceName = keyof typeof SERVICES;
