@@ -4,6 +4,7 @@ import { COMMON_ERROR_CODES } from './common/errors';
 import { IDENTITY_ERROR_CODES } from './identity/errors';
 import { mergeSlices } from './slices';
 import { SOCIALORG_ERROR_CODES } from './socialorg/errors';
+import { VOLUNTEER_ERROR_CODES } from './volunteer/errors';
 
 /** Each service's codes (`<SERVICE>.<CODE>`), kept in its own slice; COMMON and AUTH codes are everyone's. */
 export const ERROR_CODE_SLICES = {
@@ -12,6 +13,7 @@ export const ERROR_CODE_SLICES = {
   identity: IDENTITY_ERROR_CODES,
   affairs: AFFAIRS_ERROR_CODES,
   socialorg: SOCIALORG_ERROR_CODES,
+  volunteer: VOLUNTEER_ERROR_CODES,
 } as const;
 
 /** Stable error codes across services, each with the zh-CN message a person sees when the server gives none. */

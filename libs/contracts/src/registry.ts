@@ -5,6 +5,7 @@ import { IDENTITY_EVENTS } from './identity/events';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
 import { mergeSlices } from './slices';
 import { SOCIALORG_EVENTS } from './socialorg/events';
+import { VOLUNTEER_EVENTS } from './volunteer/events';
 
 /** Each producing service's events, from its own `<service>/events.ts`. */
 export const EVENT_SLICES = {
@@ -12,6 +13,7 @@ export const EVENT_SLICES = {
   identity: IDENTITY_EVENTS,
   affairs: AFFAIRS_EVENTS,
   socialorg: SOCIALORG_EVENTS,
+  volunteer: VOLUNTEER_EVENTS,
 } as const;
 
 /** type → topic, current version and data schema: publish, consume and the AsyncAPI document all read this. */

@@ -3,6 +3,7 @@ import { CATALOGUE_TOPICS } from './catalogue/events';
 import { IDENTITY_TOPICS } from './identity/events';
 import { mergeSlices } from './slices';
 import { SOCIALORG_TOPICS } from './socialorg/events';
+import { VOLUNTEER_TOPICS } from './volunteer/events';
 
 /** Each producing service's topics, `<service>.<aggregate>.v<N>`, from its own `<service>/events.ts`. */
 export const TOPIC_SLICES = {
@@ -10,6 +11,7 @@ export const TOPIC_SLICES = {
   identity: IDENTITY_TOPICS,
   affairs: AFFAIRS_TOPICS,
   socialorg: SOCIALORG_TOPICS,
+  volunteer: VOLUNTEER_TOPICS,
 } as const;
 
 /** Every topic name. */

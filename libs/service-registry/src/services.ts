@@ -35,6 +35,7 @@ export const SERVICES = {
     secrets: ['AUTH_SIGNING_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY', 'SEED_PASSWORD'],
   },
   socialorg: { port: 3103 },
+  volunteer: { port: 3104 },
 } as const satisfies Record<string, ServiceSpec>;
 
 export type ServiceName = keyof typeof SERVICES;
