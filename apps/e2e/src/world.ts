@@ -117,8 +117,10 @@ export class SystemWorld {
   /** A gateway in front of whichever services this world runs. */
   private async gateway(name: string, env: Env): Promise<RunningApp> {
     await this.ensureAuth();
-    const urls = PROXIED_NAMES.map((service) => [urlSetting(service), this.apps[service]?.url ?? NOWHERE]);
-    return startApp('gateway', { ...this.env(name), ...Object.fromEntries(urls), ...env });
+    const urls = Object.fromEntries(
+      PROXIED_NAMES.map((service) => [urlSetting(service), this.apps[service]?.url ?? NOWHERE] as const),
+    );
+    return startApp('gateway', { ...this.env(name), ...urls, ...env });
   }
 
   /** The secrets the registry lets `name` hold, made for this world (signing key, personal-data keys …). */
