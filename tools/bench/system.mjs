@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { freePort, REPO_ROOT, startStack, stopStack } from '../stack/stack.mjs';
-import { fmt, now, request, sleep } from './lib.mjs';
+import { fmt, now } from './lib.mjs';
 
 export { REPO_ROOT };
 
@@ -61,6 +61,8 @@ export class Session {
   cleanups = [];
   cleaning = null;
   aborted = false;
+  /** aborted on Ctrl-C, so a wait in progress (an app's health) ends at once */
+  abortController = new AbortController();
 
   constructor(tag = 'bench') {
     this.tag = tag;
@@ -115,6 +117,7 @@ export class Session {
       return;
     }
     this.aborted = true;
+    this.abortController.abort(new Error('aborted'));
     this.log(`[${this.tag}] ${signal}: tearing down…`);
     void this.cleanup().finally(() => process.exit(130));
   };
@@ -242,71 +245,49 @@ export const buildServer = (session) =>
 // ---------------------------------------------------------------------------------------------
 // apps
 
-const tail = (file, n = 40) => {
-  try {
-    return fs.readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
-  } catch {
-    return '';
-  }
-};
+/** The service registry and the app runner, from the compiled tree the apps come from. */
+export const registry = () =>
+  createRequire(import.meta.url)(path.join(DIST, 'libs/service-registry/src/index.js'));
 
-/** One built backend app as a child process, logging to <logDir>/<name>.log; `nodeArgs` e.g. ['--cpu-prof']. */
-export function startApp(session, name, env, logDir, { nodeArgs = [] } = {}) {
+/** One built backend app as a child process on `port`, logging to <logDir>/<name>.log; `nodeArgs` e.g. ['--cpu-prof']. */
+export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
   const logFile = path.join(logDir, `${name}.log`);
-  const fd = fs.openSync(logFile, 'a');
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', ...nodeArgs, path.join(DIST, `apps/${name}/src/main.js`)],
-    {
-      // not the repo root: a developer's .env there must not change what is measured
-      cwd: logDir,
-      // NODE_PATH: a BENCH_DIST outside the repo still finds the repo's node_modules
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
-        LOG_LEVEL: 'warn',
-        ...env,
-      },
-      stdio: ['ignore', fd, fd],
+  const running = registry().spawnApp(name, {
+    dist: DIST,
+    port,
+    // not the repo root: a developer's .env there must not change what is measured
+    cwd: logDir,
+    // NODE_PATH: a BENCH_DIST outside the repo still finds the repo's node_modules
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_PATH: path.join(REPO_ROOT, 'node_modules'),
+      LOG_LEVEL: 'warn',
+      ...env,
     },
-  );
-  fs.closeSync(fd);
-  const app = { name, pid: child.pid, child, logFile, url: `http://127.0.0.1:${env.PORT}`, exited: false };
-  child.on('exit', (code, signal) => {
-    app.exited = true;
+    nodeArgs,
+    output: { file: logFile },
+  });
+  const app = { name, pid: running.process.pid, process: running, logFile, url: running.url };
+  running.process.on('exit', (code, signal) => {
     if (session.live) {
       app.unexpectedExit = `${name} exited (${signal ?? `code ${code}`}) during the run${signal === 'SIGTERM' ? ': not by this bench — something else on the machine signalled it' : ''}`;
       session.log(`[${session.tag}] ${app.unexpectedExit}; log: ${logFile}`);
     }
   });
   app.stop = async () => {
-    if (app.exited) return;
-    child.kill('SIGTERM');
-    const deadline = Date.now() + 8_000;
-    while (!app.exited && Date.now() < deadline) await sleep(100);
-    if (app.exited) return;
-    session.log(`[${session.tag}] ${name} did not exit within 8 s of SIGTERM: SIGKILL`);
-    app.shutdownHung = true;
-    child.kill('SIGKILL');
-    while (!app.exited) await sleep(50);
+    if ((await running.stop({ killAfterMs: 8_000 })) === 'killed') {
+      session.log(`[${session.tag}] ${name} did not exit within 8 s of SIGTERM: killed`);
+      app.shutdownHung = true;
+    }
   };
   return app;
 }
 
+/** Resolves when the app's /health answers 200, at that moment (now()). */
 export async function waitHealthy(session, app, timeoutMs = 60_000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    session.checkAbort();
-    if (app.exited) throw new Error(`${app.name} exited during start:\n${tail(app.logFile)}`);
-    const res = await request(`${app.url}/health`, { timeoutMs: 3000 });
-    if (res.status === 200) return now();
-    if (Date.now() > deadline)
-      throw new Error(
-        `${app.name} not healthy within ${timeoutMs / 1000} s (last: ${res.status} ${res.body.slice(0, 300)}):\n${tail(app.logFile)}`,
-      );
-    await sleep(200);
-  }
+  await registry().waitHealthy(app.process, { timeoutMs, signal: session.abortController.signal });
+  return now();
 }
 
 /** A throwaway signing key: the apps get its public half, the bench signs a city administrator's token. */
@@ -334,16 +315,18 @@ async function throwawayAuth() {
  * Catalogue, insight (and affairs, when asked) and the gateway in front of them, on free ports, each until /health answers 200; stopped at
  * teardown. `env` adds settings per app ({catalogue: {...}, gateway: {...}}). `isolate` (for an external stack)
  * gives the apps their own Kafka namespace and databases, so the catalogue seeds an empty store; databases and topics
- * are removed at teardown. Identity is not started: the gateway's /api/identity points at a closed port. The gateway's
+ * are removed at teardown. The gateway's route to every other registered service (identity …) leads to a closed port. The gateway's
  * per-client rate limit is raised out of the way.
  */
 export async function startServices(
   session,
   { stack, logDir, env = {}, isolate = false, nodeArgs = {}, affairs = false },
 ) {
+  const { PROXIED_NAMES, SERVICE_NAMES, secretsOf, urlSetting } = registry();
   const names = ['catalogue', 'insight', ...(affairs ? ['affairs'] : []), 'gateway'];
+  // every registered service gets a port: the gateway's route to one that is not started leads nowhere
   const ports = {};
-  for (const name of [...names, 'identity']) ports[name] = await freePort();
+  for (const name of SERVICE_NAMES) ports[name] = await freePort();
   const auth = await throwawayAuth();
   const namespace = isolate ? `bench-${Date.now().toString(36)}` : null;
   const common = (name) => ({
@@ -351,7 +334,6 @@ export async function startServices(
     KAFKA_BROKERS: stack.kafkaBrokers,
     ...auth.env,
     ...(namespace && { KAFKA_NAMESPACE: namespace, MONGODB_DB: `${namespace.replace('-', '_')}_${name}` }),
-    PORT: String(ports[name]),
   });
   if (namespace) {
     session.onTeardown('drop the bench databases and topics', async () => {
@@ -373,23 +355,22 @@ export async function startServices(
       }
     });
   }
-  const url = (name) => `http://127.0.0.1:${ports[name]}`;
   const { generateKey } = createRequire(import.meta.url)(path.join(DIST, 'libs/pii/src/index.js'));
-  const extra = {
-    affairs: { CASE_LOOKUP_KEY: `lk1:${generateKey()}` },
-    gateway: {
-      ...(affairs && { AFFAIRS_URL: url('affairs') }),
-      CATALOGUE_URL: url('catalogue'),
-      INSIGHT_URL: url('insight'),
-      IDENTITY_URL: url('identity'), // nothing listens there
-      WEB_ROOT,
-      // a bench is one client address: the per-client limit (300/min by default) would answer 429 to its load
-      RATE_LIMIT_PER_MINUTE: String(1e9),
-    },
+  // the secrets of the apps a bench starts; identity, which holds the others, is not among them
+  const secrets = { CASE_LOOKUP_KEY: `lk1:${generateKey()}` };
+  const held = (name) => Object.fromEntries(secretsOf(name).map((secret) => [secret, secrets[secret]]));
+  const gateway = {
+    ...Object.fromEntries(PROXIED_NAMES.map((name) => [urlSetting(name), `http://127.0.0.1:${ports[name]}`])),
+    WEB_ROOT,
+    // a bench is one client address: the per-client limit (300/min by default) would answer 429 to its load
+    RATE_LIMIT_PER_MINUTE: String(1e9),
   };
   const tApps = now();
   const apps = names.map((name) =>
-    startApp(session, name, { ...common(name), ...extra[name], ...env[name] }, logDir, {
+    startApp(session, name, {
+      port: ports[name],
+      env: { ...common(name), ...(name === 'gateway' ? gateway : held(name)), ...env[name] },
+      logDir,
       nodeArgs: nodeArgs[name],
     }),
   );

@@ -29,7 +29,63 @@ const env = {
 
 // the services and the UIs, from Nx's cache when nothing changed
 await run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static']);
+const require = createRequire(import.meta.url);
+const lib = (name) => require(path.join(root, `dist/server/libs/${name}/src/index.js`));
 Object.assign(env, await devSecrets());
+
+const { SERVICE_NAMES, PROXIED_NAMES, serviceSpec, spawnApp, urlSetting, waitHealthy, withheldSecrets } =
+  lib('service-registry');
+
+// the registry's ports; the gateway learns where each service is from the <NAME>_URL variables
+const gatewayPort = Number(process.env.GATEWAY_PORT ?? serviceSpec('gateway').port);
+const portOf = (name) => (name === 'gateway' ? gatewayPort : serviceSpec(name).port);
+for (const name of PROXIED_NAMES) env[urlSetting(name)] ??= `http://127.0.0.1:${portOf(name)}`;
+// where the UIs are opened: the gateway's CORS origin, and where links texted to residents point
+env.PUBLIC_ORIGIN ??= `http://127.0.0.1:${gatewayPort}`;
+
+// each app starts without the secrets the registry keeps to others (signing and personal-data keys: identity)
+const withheld = (name) => Object.fromEntries(withheldSecrets(name).map((secret) => [secret, undefined]));
+const children = SERVICE_NAMES.map((name) => {
+  const app = spawnApp(name, {
+    dist: path.join(root, 'dist/server'),
+    port: portOf(name),
+    cwd: root,
+    env: { ...env, ...withheld(name) },
+    output: 'inherit',
+  });
+  app.process.on('exit', (code, signal) => {
+    if (!stopping) {
+      console.error(`[start] ${name} exited (${signal ?? code}); stopping the others`);
+      void shutdown(1);
+    }
+  });
+  return app;
+});
+
+let stopping = false;
+const stopped = new AbortController();
+async function shutdown(code) {
+  if (stopping) return;
+  stopping = true;
+  stopped.abort();
+  await Promise.all(children.map((app) => app.stop()));
+  console.log('[start] apps stopped; the local stack keeps running (npm run stack:down stops it)');
+  process.exit(code);
+}
+process.on('SIGINT', () => void shutdown(0));
+process.on('SIGTERM', () => void shutdown(0));
+
+// no time limit: an app that exits stops the others, and Ctrl-C ends the wait
+const healthy = await Promise.all(
+  children.map((app) => waitHealthy(app, { timeoutMs: Infinity, signal: stopped.signal })),
+).then(
+  () => true,
+  (error) => {
+    if (!stopping) throw error;
+    return false;
+  },
+);
+if (healthy) printUrls();
 
 function projectsTagged(...wanted) {
   return readdirSync(path.join(root, 'apps')).filter((name) => {
@@ -41,94 +97,19 @@ function projectsTagged(...wanted) {
     }
   });
 }
-const apps = projectsTagged('scope:backend', 'type:app');
 
-// one table of local ports; the gateway learns where each service is from the <NAME>_URL variables
-const gatewayPort = Number(process.env.GATEWAY_PORT ?? 3000);
-const PORTS = {
-  gateway: gatewayPort,
-  catalogue: 3101,
-  affairs: 3102,
-  socialorg: 3103,
-  volunteer: 3104,
-  insight: 3105,
-  identity: 3106,
-};
-for (const name of apps)
-  if (!PORTS[name]) throw new Error(`[start] no local port assigned to app ${name} in start.mjs`);
-for (const name of apps) env[`${name.toUpperCase()}_URL`] ??= `http://127.0.0.1:${PORTS[name]}`;
-// where the UIs are opened: the gateway's CORS origin, and where links texted to residents point
-env.PUBLIC_ORIGIN ??= `http://127.0.0.1:${gatewayPort}`;
-
-// only the identity service signs tokens and holds the personal-data keys; the others get the public keys alone
-const SIGNING_ONLY = {
-  AUTH_SIGNING_KEY: undefined,
-  PII_KEYS: undefined,
-  PII_ACTIVE_KEY_ID: undefined,
-  PII_INDEX_KEY: undefined,
-  SEED_PASSWORD: undefined,
-};
-const ONLY_FOR = { CASE_LOOKUP_KEY: 'affairs' };
-const secretsFor = (name) =>
-  Object.fromEntries(
-    Object.entries(ONLY_FOR)
-      .filter(([, owner]) => owner !== name)
-      .map(([key]) => [key, undefined]),
-  );
-const children = apps.map((name) => {
-  const child = spawn(process.execPath, ['--enable-source-maps', `dist/server/apps/${name}/src/main.js`], {
-    cwd: root,
-    env: { ...env, PORT: String(PORTS[name]), ...(name !== 'identity' && SIGNING_ONLY), ...secretsFor(name) },
-    stdio: ['ignore', 'inherit', 'inherit'],
-  });
-  child.on('exit', (code, signal) => {
-    if (!stopping) {
-      console.error(`[start] ${name} exited (${signal ?? code}); stopping the others`);
-      void shutdown(1);
-    }
-  });
-  return { name, child };
-});
-
-let stopping = false;
-async function shutdown(code) {
-  if (stopping) return;
-  stopping = true;
-  for (const { child } of children) child.kill('SIGTERM');
-  await Promise.all(
-    children.map(({ child }) => (child.exitCode === null ? new Promise((r) => child.once('exit', r)) : 0)),
-  );
-  console.log('[start] apps stopped; the local stack keeps running (npm run stack:down stops it)');
-  process.exit(code);
-}
-process.on('SIGINT', () => void shutdown(0));
-process.on('SIGTERM', () => void shutdown(0));
-
-const healthUrl = (name) => `http://127.0.0.1:${PORTS[name]}/health`;
-await Promise.all(
-  apps.map(async (name) => {
-    for (;;) {
-      try {
-        if ((await fetch(healthUrl(name))).ok) return;
-      } catch {
-        // not listening yet
-      }
-      if (stopping) return;
-      await new Promise((r) => setTimeout(r, 250));
-    }
-  }),
-);
-
-const base = `http://127.0.0.1:${gatewayPort}`;
-// the gateway serves each built UI under /<name>/; list whichever front ends the workspace has
-const screens = projectsTagged('scope:frontend').map((name) => `  ${name.padEnd(20)} ${base}/${name}/`);
-console.log(`
-[start] all ${apps.length} apps healthy in ${elapsed()}
+function printUrls() {
+  const base = `http://127.0.0.1:${gatewayPort}`;
+  // the gateway serves each built UI under /<name>/; list whichever front ends the workspace has
+  const screens = projectsTagged('scope:frontend').map((name) => `  ${name.padEnd(20)} ${base}/${name}/`);
+  console.log(`
+[start] all ${children.length} apps healthy in ${elapsed()}
 ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace yet)'}
   API docs (OpenAPI)   ${base}/api/docs
   demo staff accounts  counter01 / centre01 / dept01 / city01, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
   Ctrl-C stops the apps; npm run stack:down stops Kafka, PostgreSQL and FerretDB.
 `);
+}
 
 /**
  * Secrets for local development: made once per machine under the git-ignored .stack/ and reused, so sessions and
@@ -137,8 +118,6 @@ ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace y
 async function devSecrets() {
   const file = path.join(root, '.stack/dev/dev-secrets.json');
   const saved = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
-  const require = createRequire(import.meta.url);
-  const lib = (name) => require(path.join(root, `dist/server/libs/${name}/src/index.js`));
   // each group is made once and kept: a key changed under existing data would make that data unreadable
   const groups = [
     [['AUTH_SIGNING_KEY'], async () => (await lib('auth').generateDevKeyPair()).settings],

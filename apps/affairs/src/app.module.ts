@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
+import { SERVICES } from '@psc/service-registry';
 import { CasesModule } from './cases/cases.module';
 import type { AffairsConfig } from './config';
 import { QueueModule } from './queue/queue.module';
@@ -13,7 +14,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config, { consumerGroup: 'affairs.cases' }),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: SERVICES[SERVICE].consumerGroup }),
         SharedModule,
         CasesModule,
         QueueModule,

@@ -1,6 +1,7 @@
 import { generateDevKeyPair } from '@psc/auth';
 import { generateKey } from '@psc/pii';
 import { parseConfig } from '@psc/server-kit';
+import { SERVICES } from '@psc/service-registry';
 import { describe, expect, it } from 'vitest';
 import { affairsConfigSchema } from './config';
 
@@ -17,6 +18,6 @@ describe('affairs configuration', () => {
       /CASE_LOOKUP_KEY/,
     );
     const config = parseConfig(affairsConfigSchema, { ...env, CASE_LOOKUP_KEY: `lk1:${generateKey()}` });
-    expect(config.PORT).toBe(3102);
+    expect(config.PORT).toBe(SERVICES.affairs.port);
   });
 });

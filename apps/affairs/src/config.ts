@@ -1,11 +1,18 @@
 import { authConfigShape } from '@psc/auth';
 import { indexKeySetting } from '@psc/pii';
 import { baseConfigSchema } from '@psc/server-kit';
+import { SERVICES } from '@psc/service-registry';
 import { z } from 'zod';
 
 export const affairsConfigSchema = baseConfigSchema.extend({
   ...authConfigShape,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3102).describe('HTTP port of the affairs service'),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(SERVICES.affairs.port)
+    .describe('HTTP port of the affairs service'),
   SLA_SWEEP_SECONDS: z.coerce
     .number()
     .int()

@@ -1,5 +1,6 @@
 import { authConfigShape } from '@psc/auth';
 import { baseConfigSchema } from '@psc/server-kit';
+import { SERVICES } from '@psc/service-registry';
 import { z } from 'zod';
 
 export const catalogueConfigSchema = baseConfigSchema.extend({
@@ -9,7 +10,7 @@ export const catalogueConfigSchema = baseConfigSchema.extend({
     .int()
     .min(1)
     .max(65535)
-    .default(3101)
+    .default(SERVICES.catalogue.port)
     .describe('HTTP port of the catalogue service'),
   SEED_CATALOGUE: z
     .enum(['true', 'false'])

@@ -1,5 +1,6 @@
 import { generateDevKeyPair } from '@psc/auth';
 import { parseConfig } from '@psc/server-kit';
+import { localUrl, PROXIED_NAMES } from '@psc/service-registry';
 import { describe, expect, it } from 'vitest';
 import { gatewayConfigSchema, publicOrigin, upstreams } from './config';
 
@@ -13,13 +14,14 @@ describe('gateway configuration', () => {
   it('routes each service to its local default unless told otherwise', () => {
     const config = parseConfig(gatewayConfigSchema, { ...env, INSIGHT_URL: 'http://insight:3000' });
     expect(upstreams(config)).toEqual({
-      catalogue: 'http://127.0.0.1:3101',
-      affairs: 'http://127.0.0.1:3102',
+      ...Object.fromEntries(PROXIED_NAMES.map((name) => [name, localUrl(name)])),
       insight: 'http://insight:3000',
-      identity: 'http://127.0.0.1:3106',
     });
-    expect(config.PORT).toBe(3000);
-    expect(publicOrigin(config)).toBe('http://127.0.0.1:3000');
+    expect(Object.keys(upstreams(config))).toEqual(
+      expect.arrayContaining(['catalogue', 'affairs', 'identity']),
+    );
+    expect(localUrl('gateway')).toBe(`http://127.0.0.1:${config.PORT}`);
+    expect(publicOrigin(config)).toBe(localUrl('gateway'));
     expect(config.MAX_BODY_BYTES).toBe(1024 * 1024);
   });
 

@@ -1,23 +1,39 @@
 import { authConfigShape } from '@psc/auth';
 import { baseConfigSchema } from '@psc/server-kit';
+import {
+  localUrl,
+  PROXIED_NAMES,
+  type ProxiedName,
+  SERVICES,
+  urlSetting,
+  type UrlSetting,
+} from '@psc/service-registry';
 import { z } from 'zod';
 
-const url = (service: string, port: number) =>
+const url = (service: ProxiedName) =>
   z
     .url({ protocol: /^https?$/, error: 'expected an http(s):// URL' })
-    .default(`http://127.0.0.1:${port}`)
+    .default(localUrl(service))
     .describe(`base URL of the ${service} service`);
+
+/** `<NAME>_URL` for every service behind the gateway, each defaulting to where `npm start` runs it. */
+const upstreamSettings = Object.fromEntries(PROXIED_NAMES.map((name) => [urlSetting(name), url(name)])) as {
+  [N in ProxiedName as UrlSetting<N>]: ReturnType<typeof url>;
+};
 
 const count = (fallback: number, description: string) =>
   z.coerce.number().int().positive().default(fallback).describe(description);
 
 export const gatewayConfigSchema = baseConfigSchema.extend({
   ...authConfigShape,
-  PORT: z.coerce.number().int().min(1).max(65535).default(3000).describe('HTTP port of the gateway'),
-  CATALOGUE_URL: url('catalogue', 3101),
-  AFFAIRS_URL: url('affairs', 3102),
-  INSIGHT_URL: url('insight', 3105),
-  IDENTITY_URL: url('identity', 3106),
+  PORT: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(65535)
+    .default(SERVICES.gateway.port)
+    .describe('HTTP port of the gateway'),
+  ...upstreamSettings,
   PUBLIC_ORIGIN: z
     .url({ protocol: /^https?$/, error: 'expected an http(s):// origin' })
     .transform((value) => new URL(value).origin)
@@ -54,12 +70,11 @@ export const gatewayConfigSchema = baseConfigSchema.extend({
 export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;
 
 /** `/api/<service>/…` goes to the service that owns the data. */
-export const upstreams = (config: GatewayConfig) => ({
-  catalogue: config.CATALOGUE_URL,
-  affairs: config.AFFAIRS_URL,
-  insight: config.INSIGHT_URL,
-  identity: config.IDENTITY_URL,
-});
+export const upstreams = (config: GatewayConfig) =>
+  Object.fromEntries(PROXIED_NAMES.map((name) => [name, config[urlSetting(name)]])) as Record<
+    ProxiedName,
+    string
+  >;
 
 export const publicOrigin = (config: GatewayConfig) =>
   config.PUBLIC_ORIGIN ?? `http://127.0.0.1:${config.PORT}`;

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
+import { SERVICES } from '@psc/service-registry';
 import { AccountsModule } from './accounts/accounts.module';
 import type { IdentityConfig } from './config';
 import { ResidentsModule } from './residents/residents.module';
@@ -16,7 +17,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config, { consumerGroup: 'identity.texts' }),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: SERVICES[SERVICE].consumerGroup }),
         SharedModule,
         SessionsModule,
         SmsModule.register(config),

@@ -1,6 +1,7 @@
 import { generateDevKeyPair } from '@psc/auth';
 import { generateDevKeys } from '@psc/pii';
 import { type ConfigError, parseConfig } from '@psc/server-kit';
+import { SERVICES } from '@psc/service-registry';
 import { describe, expect, it } from 'vitest';
 import { identityConfigSchema, linkOrigin } from './config';
 
@@ -23,7 +24,7 @@ const problems = (env: NodeJS.ProcessEnv) => {
 describe('identity config', () => {
   it('defaults the port and the SMS provider', async () => {
     const config = parseConfig(identityConfigSchema, { ...(await base()), SEED_PASSWORD: 'dev-pass-123' });
-    expect(config).toMatchObject({ PORT: 3106, SMS_PROVIDER: 'log' });
+    expect(config).toMatchObject({ PORT: SERVICES.identity.port, SMS_PROVIDER: 'log' });
   });
 
   it('needs SEED_PASSWORD outside production only', async () => {

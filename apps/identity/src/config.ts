@@ -1,6 +1,7 @@
 import { authConfigShape, authSigningConfigShape, checkSigningKeyPublished } from '@psc/auth';
 import { checkPiiKeys, piiConfigShape } from '@psc/pii';
 import { baseConfigSchema, sensitive } from '@psc/server-kit';
+import { localUrl, SERVICES } from '@psc/service-registry';
 import { z } from 'zod';
 
 export const identityConfigSchema = baseConfigSchema
@@ -13,7 +14,7 @@ export const identityConfigSchema = baseConfigSchema
       .int()
       .min(1)
       .max(65535)
-      .default(3106)
+      .default(SERVICES.identity.port)
       .describe('HTTP port of the identity service'),
     SMS_PROVIDER: z
       .enum(['log'])
@@ -59,4 +60,4 @@ export const identityConfigSchema = baseConfigSchema
 export type IdentityConfig = z.infer<typeof identityConfigSchema>;
 
 /** Where links texted to residents open; locally the gateway on its default port. */
-export const linkOrigin = (config: IdentityConfig) => config.PUBLIC_ORIGIN ?? 'http://127.0.0.1:3000';
+export const linkOrigin = (config: IdentityConfig) => config.PUBLIC_ORIGIN ?? localUrl('gateway');

@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
+import { SERVICES } from '@psc/service-registry';
 import { AffairsViewModule } from './affairs-view/affairs-view.module';
 import type { InsightConfig } from './config';
 import { CatalogueViewModule } from './catalogue-view/catalogue-view.module';
@@ -12,7 +13,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config, { consumerGroup: 'insight.dashboards' }),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: SERVICES[SERVICE].consumerGroup }),
         CatalogueViewModule,
         AffairsViewModule,
       ],

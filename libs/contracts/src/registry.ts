@@ -1,51 +1,23 @@
 import type { z } from 'zod';
-import {
-  affairsCaseOpenedV1,
-  affairsCaseRatingInvitedV1,
-  affairsCaseRectifiedV1,
-  affairsCaseSlaAlertedV1,
-  affairsPromiseOverdueV1,
-  affairsRectificationOverdueV1,
-  affairsCaseTransitionedV1,
-  affairsTicketCalledV1,
-  affairsTicketClosedV1,
-  affairsTicketIssuedV1,
-} from './affairs/events';
-import { catalogueItemDraftedV1, catalogueItemPublishedV1 } from './catalogue/events';
-import { identityPiiAccessedV1 } from './identity/events';
+import { AFFAIRS_EVENTS } from './affairs/events';
+import { CATALOGUE_EVENTS } from './catalogue/events';
+import { IDENTITY_EVENTS } from './identity/events';
 import { eventEnvelopeSchema, type EventEnvelope } from './envelope';
-import { TOPICS, type Topic } from './topics';
+import { mergeSlices } from './slices';
+import { SOCIALORG_EVENTS } from './socialorg/events';
+import { VOLUNTEER_EVENTS } from './volunteer/events';
 
-interface EventDefinition {
-  topic: Topic;
-  version: number;
-  schema: z.ZodType;
-}
+/** Each producing service's events, from its own `<service>/events.ts`. */
+export const EVENT_SLICES = {
+  catalogue: CATALOGUE_EVENTS,
+  identity: IDENTITY_EVENTS,
+  affairs: AFFAIRS_EVENTS,
+  socialorg: SOCIALORG_EVENTS,
+  volunteer: VOLUNTEER_EVENTS,
+} as const;
 
 /** type → topic, current version and data schema: publish, consume and the AsyncAPI document all read this. */
-export const EVENTS = {
-  'catalogue.item.drafted': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemDraftedV1 },
-  'catalogue.item.published': { topic: TOPICS.catalogueItem, version: 1, schema: catalogueItemPublishedV1 },
-  'identity.pii.accessed': { topic: TOPICS.identityPii, version: 1, schema: identityPiiAccessedV1 },
-  'affairs.case.opened': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseOpenedV1 },
-  'affairs.case.transitioned': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseTransitionedV1 },
-  'affairs.case.rating-invited': {
-    topic: TOPICS.affairsCase,
-    version: 1,
-    schema: affairsCaseRatingInvitedV1,
-  },
-  'affairs.case.rectified': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseRectifiedV1 },
-  'affairs.case.sla-alerted': { topic: TOPICS.affairsCase, version: 1, schema: affairsCaseSlaAlertedV1 },
-  'affairs.case.rectification-overdue': {
-    topic: TOPICS.affairsCase,
-    version: 1,
-    schema: affairsRectificationOverdueV1,
-  },
-  'affairs.case.promise-overdue': { topic: TOPICS.affairsCase, version: 1, schema: affairsPromiseOverdueV1 },
-  'affairs.queue.ticket-issued': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketIssuedV1 },
-  'affairs.queue.ticket-called': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketCalledV1 },
-  'affairs.queue.ticket-closed': { topic: TOPICS.affairsQueue, version: 1, schema: affairsTicketClosedV1 },
-} as const satisfies Record<string, EventDefinition>;
+export const EVENTS = mergeSlices(EVENT_SLICES);
 
 export type EventType = keyof typeof EVENTS;
 export type EventData<T extends EventType> = z.infer<(typeof EVENTS)[T]['schema']>;

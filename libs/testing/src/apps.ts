@@ -1,19 +1,8 @@
-import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
+import { type AppProcess, freePort, spawnApp, waitHealthy } from '@psc/service-registry';
 import path from 'node:path';
 import { repoRoot } from './stack';
 
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
+export { freePort };
 
 export async function waitFor<T>(
   probe: () => Promise<T | undefined | null | false>,
@@ -35,74 +24,30 @@ export async function waitFor<T>(
   );
 }
 
-export interface RunningApp {
-  name: string;
-  url: string;
-  port: number;
-  process: ChildProcess;
-  output(): string;
-  /** SIGKILL: the process gets no chance to flush anything, as in a crash */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
-}
-
-const exited = (child: ChildProcess) =>
-  child.exitCode !== null || child.signalCode !== null
-    ? Promise.resolve()
-    : new Promise<void>((resolve) => child.once('exit', () => resolve()));
+export type RunningApp = AppProcess;
 
 /** Runs a built backend app (dist/server) as its own process, as production does, and waits for /health. */
 export async function startApp(
   name: string,
   env: Record<string, string>,
-  { port, waitHealthy = true }: { port?: number; waitHealthy?: boolean } = {},
+  { port, waitHealthy: wait = true }: { port?: number; waitHealthy?: boolean } = {},
 ): Promise<RunningApp> {
-  const appPort = port ?? (await freePort());
-  const child = spawn(
-    process.execPath,
-    ['--enable-source-maps', path.join(repoRoot, `dist/server/apps/${name}/src/main.js`)],
-    {
-      cwd: repoRoot,
-      env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env, PORT: String(appPort) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    },
-  );
-  let output = '';
-  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const url = `http://127.0.0.1:${appPort}`;
-  const app: RunningApp = {
-    name,
-    url,
-    port: appPort,
-    process: child,
-    output: () => output,
-    kill: async () => {
-      child.kill('SIGKILL');
-      await exited(child);
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await exited(child);
-    },
-  };
-  if (waitHealthy) {
-    await waitFor(
-      async () => {
-        if (child.exitCode !== null) throw new Error(`${name} exited with ${child.exitCode}:\n${output}`);
-        const response = await fetch(`${url}/health`);
-        return response.ok;
-      },
-      { timeoutMs: 60_000, intervalMs: 200, what: `${name} to be healthy` },
-    ).catch((error: unknown) => {
-      child.kill('SIGKILL');
-      throw new Error(`${String(error)}\n--- ${name} output ---\n${output.slice(-4000)}`);
+  const app = spawnApp(name, {
+    dist: path.join(repoRoot, 'dist/server'),
+    port: port ?? (await freePort()),
+    cwd: repoRoot,
+    env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
+  });
+  if (wait) {
+    await waitHealthy(app).catch(async (error: unknown) => {
+      await app.kill();
+      throw error;
     });
   }
   return app;
 }
 
 export async function exitOf(app: RunningApp): Promise<number | null> {
-  await exited(app.process);
+  await app.exited();
   return app.process.exitCode;
 }

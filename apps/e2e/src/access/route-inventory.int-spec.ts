@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 interface Operation {
   'x-public'?: boolean;
@@ -15,8 +15,8 @@ const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
  * declared public.
  */
 describe('route inventory: nothing is open by accident', () => {
-  const world = new PipelineWorld(inject('stack'));
-  beforeAll(() => world.startAll({ identity: true, affairs: true }));
+  const world = new SystemWorld(inject('stack'));
+  beforeAll(() => world.startAll());
   afterAll(() => world.dispose());
 
   it('refuses anonymous and wrong-role calls on every route that is not public', async () => {

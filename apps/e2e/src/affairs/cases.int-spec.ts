@@ -1,13 +1,13 @@
 import type { CaseProgress, CaseView } from '@psc/contracts/affairs';
 import { waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 const CENTRE = 'sz/futian/xiangmihu/c-001';
 
 /** 一窗受理 to 评价 through the gateway, against an item version affairs learnt from the catalogue's events. */
 describe('affairs: cases from intake to rating', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   const code = world.nextCode();
   const headers: Record<string, Record<string, string>> = {};
   const api = (path: string) => `${world.apps.gateway!.url}/api${path}`;
@@ -57,7 +57,7 @@ describe('affairs: cases from intake to rating', () => {
 
   beforeAll(async () => {
     // identity too: it texts the rating link on delivery
-    await world.startAll({ identity: true, affairs: true });
+    await world.startAll(['catalogue', 'insight', 'identity', 'affairs']);
     const bearer = async (role: Parameters<typeof world.tokenFor>[0], scope = CENTRE) => ({
       authorization: `Bearer ${await world.tokenFor(role, scope)}`,
     });

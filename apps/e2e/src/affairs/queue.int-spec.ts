@@ -1,12 +1,12 @@
 import type { TicketView } from '@psc/contracts/affairs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 const CENTRE = 'sz/futian/lianhua/c-002';
 
 /** 取号 at the kiosk, 叫号 at the windows, and the hall display's board, through the gateway. */
 describe('affairs: the queue', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let staff: Record<string, string>;
   const api = (path: string) => `${world.apps.gateway!.url}/api/affairs/queue${path}`;
   const post = (path: string, body: unknown = {}, headers: Record<string, string> = {}) =>
@@ -21,7 +21,7 @@ describe('affairs: the queue', () => {
     post('/call', { centreId: CENTRE, window, themes }, staff);
 
   beforeAll(async () => {
-    await world.startAll({ affairs: true });
+    await world.startAll(['catalogue', 'insight', 'affairs']);
     staff = { authorization: `Bearer ${await world.tokenFor('counter_staff', CENTRE)}` };
   });
   afterAll(() => world.dispose());

@@ -1,7 +1,7 @@
 import type { RunningApp } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 import { launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 
 type Marked = typeof globalThis & { kioskTestMarker?: string };
@@ -15,7 +15,7 @@ const KIOSK_VIEWPORT = { width: 1080, height: 1920 };
  * publish that reaches an open kiosk without a reload.
  */
 describe('the kiosk catalogue in the browser', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let browser: Browser;
   reportFailures(() => browser);
   let idleGateway: RunningApp;

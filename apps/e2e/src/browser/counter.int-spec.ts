@@ -2,7 +2,7 @@ import type { CaseView, TicketView } from '@psc/contracts/affairs';
 import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 import { idNumberFrom, launchBrowser, reportFailures, screenshot, watchErrors } from './browser';
 import { actAtCounter, signInAtCounter } from './screens';
 
@@ -16,7 +16,7 @@ const VIEWPORT = { width: 1440, height: 900 };
  * the case through to delivery, the case list with its time-limit colours kept live, and a department's inbox.
  */
 describe('the counter workbench in the browser', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let browser: Browser;
   reportFailures(() => browser);
   let staff: Record<string, string>;

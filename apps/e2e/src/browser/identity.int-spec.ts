@@ -3,7 +3,7 @@ import type { RunningApp } from '@psc/testing';
 import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 import { idNumberFrom, launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 
 /**
@@ -12,7 +12,7 @@ import { idNumberFrom, launchBrowser, reportFailures, screenshot, tapKeys, watch
  * the person who walked away.
  */
 describe('identification in the browser', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let browser: Browser;
   reportFailures(() => browser);
   let idleGateway: RunningApp;
@@ -20,7 +20,9 @@ describe('identification in the browser', () => {
   beforeAll(async () => {
     // the kiosk's home shows its centre's catalogue: without the seed it would complain of a missing centre; the
     // workbench reads the alerts standing for its centre from affairs
-    await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
+    await world.startAll(['catalogue', 'insight', 'identity', 'affairs'], {
+      catalogue: { SEED_CATALOGUE: 'true' },
+    });
     // a second gateway over the same services whose kiosks fall idle after 6 s
     idleGateway = await world.startIdleGateway(6);
     browser = await launchBrowser();

@@ -3,7 +3,7 @@ import type { RunningApp } from '@psc/testing';
 import { waitFor } from '@psc/testing';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 import { idNumberFrom, launchBrowser, reportFailures, screenshot, tapKeys, watchErrors } from './browser';
 import { signInAtKiosk } from './screens';
 
@@ -20,7 +20,7 @@ const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch:
  * 一次性告知书's QR code opens it), and a signed-in resident rating a delivered case.
  */
 describe('the kiosk queue, progress and rating in the browser', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let browser: Browser;
   reportFailures(() => browser);
   let idleGateway: RunningApp;
@@ -85,7 +85,9 @@ describe('the kiosk queue, progress and rating in the browser', () => {
     signInAtKiosk(page, gateway(), { idNumber, phone }, counter);
 
   beforeAll(async () => {
-    await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
+    await world.startAll(['catalogue', 'insight', 'identity', 'affairs'], {
+      catalogue: { SEED_CATALOGUE: 'true' },
+    });
     // a second gateway over the same services whose kiosks fall idle after 6 s
     idleGateway = await world.startIdleGateway(6);
     counter = { authorization: `Bearer ${await world.tokenFor('counter_staff', CENTRE)}` };

@@ -1,7 +1,7 @@
 import { waitFor } from '@psc/testing';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 import { idNumberFrom, launchBrowser, reportFailures, screenshot, watchErrors } from './browser';
 import { actAtCounter, signInAtCounter, signInAtKiosk } from './screens';
 
@@ -15,14 +15,16 @@ const DESK_VIEWPORT = { width: 1440, height: 900 };
  * is completed and handed over, the resident rates it at the kiosk, and the centre's one-trip rate counts it.
  */
 describe('one trip: from the ticket to the rating', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   const gateway = () => world.apps.gateway!.url;
   let browser: Browser;
   reportFailures(() => browser);
   let staff: Record<string, string>;
 
   beforeAll(async () => {
-    await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
+    await world.startAll(['catalogue', 'insight', 'identity', 'affairs'], {
+      catalogue: { SEED_CATALOGUE: 'true' },
+    });
     staff = { authorization: `Bearer ${await world.tokenFor('counter_staff', CENTRE)}` };
     // affairs learns the seeded items from Kafka; an empty checklist of a known item is refused and opens nothing
     await waitFor(

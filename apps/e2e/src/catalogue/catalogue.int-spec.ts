@@ -1,11 +1,11 @@
 import { waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { inject } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 /** Drafting, publishing and reading items through the gateway, against the real store and Kafka. */
 describe('catalogue: draft → publish → immutable versions', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   const api = (path: string) => `${world.apps.gateway!.url}/api/catalogue${path}`;
   const send = (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) =>
     fetch(api(path), {
@@ -14,7 +14,7 @@ describe('catalogue: draft → publish → immutable versions', () => {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
 
-  beforeAll(() => world.startAll());
+  beforeAll(() => world.startAll(['catalogue', 'insight']));
   afterAll(() => world.dispose());
 
   const complete = {

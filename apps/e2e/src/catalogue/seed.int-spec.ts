@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 /** What `npm start` gives a new city: the seed catalogue and centre tree, loaded once into an empty store. */
 describe('catalogue seed', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   const get = async <T>(path: string): Promise<T> => {
     const response = await fetch(`${world.apps.catalogue!.url}${path}`);
     expect(response.status, path).toBe(200);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 /** A bundle-sized script: big enough to be worth compressing. */
 const BIG_SCRIPT = Array.from({ length: 400 }, (_, i) => `export const value${i} = ${i} * 2;`).join('\n');
@@ -52,7 +52,7 @@ async function openStream(url: string, headers: Record<string, string> = {}) {
 }
 
 describe('gateway: security, UIs, runtime config and live push', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let gateway = '';
   let webRoot = '';
   let clients = 0;

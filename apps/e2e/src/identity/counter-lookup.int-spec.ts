@@ -2,7 +2,7 @@ import type { CounterResidentLookupResponse } from '@psc/contracts/identity';
 import { maskIdNumber, validateIdNumber } from '@psc/util';
 import { randomInt } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SystemWorld } from '../world';
 
 type Json = Record<string, unknown> & { code?: string; message?: string };
 
@@ -21,11 +21,11 @@ const newPhone = () => `139${String(randomInt(0, 1e8)).padStart(8, '0')}`;
  * refuses a wrong name or ID number in Chinese, and is closed to residents.
  */
 describe('counter lookup of residents', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let counterToken: string;
 
   beforeAll(async () => {
-    await world.startAll({ identity: true });
+    await world.startAll(['catalogue', 'insight', 'identity']);
     counterToken = await world.tokenFor('counter_staff');
   });
   afterAll(() => world.dispose());

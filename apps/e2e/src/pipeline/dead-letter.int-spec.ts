@@ -2,10 +2,10 @@ import { buildEvent } from '@psc/contracts';
 import { waitFor } from '@psc/testing';
 import type { KafkaMessage } from 'kafkajs';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from './harness';
+import { SystemWorld } from '../world';
 
 describe('poison messages', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   beforeAll(() => world.start('insight'));
   afterAll(() => world.dispose());
 

@@ -1,11 +1,11 @@
 import { attachStack, type RunningStack } from '@psc/testing';
 import { afterEach, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from './harness';
+import { SystemWorld } from '../world';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /** Fires commands at a steady pace until `stop` resolves; returns the ids the service accepted. */
-async function keepDrafting(world: PipelineWorld, url: string, perSecond: number, stop: Promise<void>) {
+async function keepDrafting(world: SystemWorld, url: string, perSecond: number, stop: Promise<void>) {
   const accepted: string[] = [];
   const inFlight: Promise<void>[] = [];
   let done = false;
@@ -23,13 +23,13 @@ async function keepDrafting(world: PipelineWorld, url: string, perSecond: number
 }
 
 describe('nothing lost, nothing applied twice', () => {
-  let world: PipelineWorld;
+  let world: SystemWorld;
   afterEach(() => world.dispose());
 
   it('keeps accepting commands while Kafka is down for 20 s and delivers every event once it returns', async (ctx) => {
     const stack: RunningStack | null = await attachStack(inject('stack'));
     if (!stack) return ctx.skip(); // external servers (MONGODB_URI/KAFKA_BROKERS) are not ours to stop
-    world = new PipelineWorld(inject('stack'));
+    world = new SystemWorld(inject('stack'));
     const catalogue = await world.start('catalogue');
     await world.start('insight');
 
@@ -48,7 +48,7 @@ describe('nothing lost, nothing applied twice', () => {
   });
 
   it('loses nothing when the producing service is killed mid-batch and restarted', async () => {
-    world = new PipelineWorld(inject('stack'));
+    world = new SystemWorld(inject('stack'));
     const catalogue = await world.start('catalogue');
     await world.start('insight');
 
@@ -80,7 +80,7 @@ describe('nothing lost, nothing applied twice', () => {
   });
 
   it('applies every event exactly once when the consumer is killed mid-batch and restarted', async () => {
-    world = new PipelineWorld(inject('stack'));
+    world = new SystemWorld(inject('stack'));
     const catalogue = await world.start('catalogue');
     const insight = await world.start('insight');
 

@@ -1,12 +1,12 @@
 import { buildEvent } from '@psc/contracts';
 import { waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from './harness';
+import { SystemWorld } from '../world';
 
 describe('command → outbox → Kafka → consumer → read model', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
 
-  beforeAll(() => world.startAll());
+  beforeAll(() => world.startAll(['catalogue', 'insight']));
   afterAll(() => world.dispose());
 
   it('carries a command sent through the gateway into the other service’s read model', async () => {

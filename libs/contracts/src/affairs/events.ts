@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATE_CODES } from './case';
+import type { EventDefinition } from '../slices';
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
 const state = z.enum(CASE_STATE_CODES);
@@ -120,3 +121,50 @@ export const affairsTicketClosedV1 = z.object({
   outcome: z.enum(['served', 'no_show']),
   at: z.iso.datetime(),
 });
+
+export const AFFAIRS_TOPICS = { affairsCase: 'affairs.case.v1', affairsQueue: 'affairs.queue.v1' } as const;
+
+export const AFFAIRS_EVENTS = {
+  'affairs.case.opened': { topic: AFFAIRS_TOPICS.affairsCase, version: 1, schema: affairsCaseOpenedV1 },
+  'affairs.case.transitioned': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsCaseTransitionedV1,
+  },
+  'affairs.case.rating-invited': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsCaseRatingInvitedV1,
+  },
+  'affairs.case.rectified': { topic: AFFAIRS_TOPICS.affairsCase, version: 1, schema: affairsCaseRectifiedV1 },
+  'affairs.case.sla-alerted': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsCaseSlaAlertedV1,
+  },
+  'affairs.case.rectification-overdue': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsRectificationOverdueV1,
+  },
+  'affairs.case.promise-overdue': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsPromiseOverdueV1,
+  },
+  'affairs.queue.ticket-issued': {
+    topic: AFFAIRS_TOPICS.affairsQueue,
+    version: 1,
+    schema: affairsTicketIssuedV1,
+  },
+  'affairs.queue.ticket-called': {
+    topic: AFFAIRS_TOPICS.affairsQueue,
+    version: 1,
+    schema: affairsTicketCalledV1,
+  },
+  'affairs.queue.ticket-closed': {
+    topic: AFFAIRS_TOPICS.affairsQueue,
+    version: 1,
+    schema: affairsTicketClosedV1,
+  },
+} as const satisfies Record<string, EventDefinition>;

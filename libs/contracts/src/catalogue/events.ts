@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { itemContentSchema } from './item';
+import type { EventDefinition } from '../slices';
 
 export const catalogueItemDraftedV1 = z.object({
   itemId: z.string().min(1),
@@ -18,3 +19,18 @@ export const catalogueItemPublishedV1 = z.object({
   publishedAt: z.string().datetime(),
   content: itemContentSchema,
 });
+
+export const CATALOGUE_TOPICS = { catalogueItem: 'catalogue.item.v1' } as const;
+
+export const CATALOGUE_EVENTS = {
+  'catalogue.item.drafted': {
+    topic: CATALOGUE_TOPICS.catalogueItem,
+    version: 1,
+    schema: catalogueItemDraftedV1,
+  },
+  'catalogue.item.published': {
+    topic: CATALOGUE_TOPICS.catalogueItem,
+    version: 1,
+    schema: catalogueItemPublishedV1,
+  },
+} as const satisfies Record<string, EventDefinition>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { EventDefinition } from '../slices';
 
 /**
  * One access to a resident's personal data (个人信息保护法 art. 51/55: who, what, when, why). Carries field names,
@@ -20,3 +21,9 @@ export const identityPiiAccessedV1 = z.object({
   at: z.iso.datetime(),
 });
 export type IdentityPiiAccessedV1 = z.infer<typeof identityPiiAccessedV1>;
+
+export const IDENTITY_TOPICS = { identityPii: 'identity.pii.v1' } as const;
+
+export const IDENTITY_EVENTS = {
+  'identity.pii.accessed': { topic: IDENTITY_TOPICS.identityPii, version: 1, schema: identityPiiAccessedV1 },
+} as const satisfies Record<string, EventDefinition>;

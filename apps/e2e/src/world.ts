@@ -1,18 +1,33 @@
 import { authFixture, type RunningApp, startApp, type TestStack, waitFor } from '@psc/testing';
 import { generateDevKeys, generateKey } from '@psc/pii';
+import {
+  PROXIED_NAMES,
+  type ProxiedName,
+  type Secret,
+  secretsOf,
+  serviceSpec,
+  type ServiceName,
+  urlSetting,
+} from '@psc/service-registry';
 import { randomBytes } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 
+type Env = Record<string, string>;
+
+// the gateway's route to a service this world did not start goes nowhere, rather than to a developer's `npm start`
+const NOWHERE = 'http://127.0.0.1:9';
+
 /**
- * One isolated world per test: its own Kafka namespace (topics and groups) and its own databases on the suite's
- * stack, with the catalogue (producer), insight (consumer) and gateway apps running as processes.
+ * The system under test, one isolated copy per test file: its own Kafka namespace (topics and groups) and its own
+ * databases on the suite's stack, with the services of the registry and the gateway in front of them running as
+ * processes from dist/server.
  */
-export class PipelineWorld {
+export class SystemWorld {
   readonly namespace = `t${randomBytes(4).toString('hex')}`;
   readonly mongo: MongoClient;
   readonly kafka: Kafka;
-  apps: Partial<Record<'catalogue' | 'insight' | 'identity' | 'affairs' | 'gateway', RunningApp>> = {};
+  apps: Partial<Record<ServiceName, RunningApp>> = {};
   /** apps started beside the named ones, e.g. an idle gateway */
   private readonly others: RunningApp[] = [];
   private codeSeq = 0;
@@ -25,7 +40,7 @@ export class PipelineWorld {
   constructor(readonly stack: TestStack) {
     this.mongo = new MongoClient(stack.mongoUri);
     this.kafka = new Kafka({
-      clientId: 'pipeline-test',
+      clientId: 'system-test',
       brokers: stack.kafkaBrokers.split(','),
       logLevel: logLevel.NOTHING,
     });
@@ -51,7 +66,8 @@ export class PipelineWorld {
     return (await this.ensureAuth()).residentHeaders(residentId);
   }
 
-  env(app: string): Record<string, string> {
+  /** What every app of this world shares (the stack, the token keys), and its own database. */
+  env(app: string): Env {
     return {
       ...this.auth?.env,
       MONGODB_URI: this.stack.mongoUri,
@@ -61,71 +77,64 @@ export class PipelineWorld {
     };
   }
 
-  /** Catalogue starts empty unless `env` asks for the seed: tests count the items they write. */
-  async start(
-    name: 'catalogue' | 'insight' | 'identity' | 'affairs',
-    env: Record<string, string> = {},
-  ): Promise<RunningApp> {
+  /** The registry's test settings of `name`, the secrets it holds, then `env`. */
+  async start(name: ProxiedName, env: Env = {}): Promise<RunningApp> {
+    // first: env() hands every app the public half of the world's signing key
     const auth = await this.ensureAuth();
-    const extra: Record<string, string> =
-      name === 'identity'
-        ? {
-            ...auth.signingEnv,
-            ...generateDevKeys(),
-            SEED_PASSWORD: this.seedPassword,
-          }
-        : name === 'catalogue'
-          ? { SEED_CATALOGUE: 'false' }
-          : name === 'affairs'
-            ? // alerts within a second, not a minute
-              { CASE_LOOKUP_KEY: `lk1:${generateKey()}`, SLA_SWEEP_SECONDS: '1' }
-            : {};
-    const app = await startApp(name, { ...this.env(name), ...extra, ...env });
+    const app = await startApp(name, {
+      ...this.env(name),
+      ...serviceSpec(name).testEnv,
+      ...this.secretsOf(name, auth),
+      ...env,
+    });
     this.apps[name] = app;
     return app;
   }
 
-  /** The producer, the consumer and the gateway in front of them (identity, affairs and the seed when asked). */
-  async startAll({ identity = false, affairs = false, seedCatalogue = false } = {}): Promise<void> {
-    await this.start('catalogue', seedCatalogue ? { SEED_CATALOGUE: 'true' } : {});
-    await this.start('insight');
-    if (identity) await this.start('identity');
-    if (affairs) await this.start('affairs');
+  /** The named services (every one in the registry by default) one after another, then the gateway. */
+  async startAll(
+    names: readonly ProxiedName[] = PROXIED_NAMES,
+    env: Partial<Record<ProxiedName, Env>> = {},
+  ): Promise<void> {
+    for (const name of names) await this.start(name, env[name]);
     await this.startGateway();
   }
 
   /** `env` adds or overrides gateway settings, e.g. small rate limits for a test. */
-  async startGateway(env: Record<string, string> = {}): Promise<RunningApp> {
-    const app = await startApp('gateway', this.gatewayEnv('gateway', env));
+  async startGateway(env: Env = {}): Promise<RunningApp> {
+    const app = await this.gateway('gateway', env);
     this.apps.gateway = app;
     return app;
   }
 
   /** A second gateway over the same services whose kiosks fall idle after `seconds`; stopped with the world. */
   async startIdleGateway(seconds: number): Promise<RunningApp> {
-    const app = await startApp(
-      'gateway',
-      this.gatewayEnv('gateway-idle', { KIOSK_IDLE_SECONDS: String(seconds) }),
-    );
+    const app = await this.gateway('gateway-idle', { KIOSK_IDLE_SECONDS: String(seconds) });
     this.others.push(app);
     return app;
   }
 
-  /** A gateway's settings, in front of whichever services this world runs. */
-  private gatewayEnv(name: string, env: Record<string, string>): Record<string, string> {
-    const { catalogue, insight, identity, affairs } = this.apps;
-    if (!catalogue || !insight) throw new Error('start catalogue and insight first');
-    return {
-      ...this.env(name),
-      CATALOGUE_URL: catalogue.url,
-      INSIGHT_URL: insight.url,
-      ...(identity && { IDENTITY_URL: identity.url }),
-      ...(affairs && { AFFAIRS_URL: affairs.url }),
-      ...env,
-    };
+  /** A gateway in front of whichever services this world runs. */
+  private async gateway(name: string, env: Env): Promise<RunningApp> {
+    await this.ensureAuth();
+    const urls = Object.fromEntries(
+      PROXIED_NAMES.map((service) => [urlSetting(service), this.apps[service]?.url ?? NOWHERE] as const),
+    );
+    return startApp('gateway', { ...this.env(name), ...urls, ...env });
   }
 
-  db(app: 'catalogue' | 'insight' | 'affairs' | 'identity') {
+  /** The secrets the registry lets `name` hold, made for this world (signing key, personal-data keys …). */
+  private secretsOf(name: ProxiedName, auth: Awaited<ReturnType<typeof authFixture>>): Env {
+    const made: Record<Secret, string> = {
+      AUTH_SIGNING_KEY: auth.signingEnv.AUTH_SIGNING_KEY,
+      ...generateDevKeys(),
+      SEED_PASSWORD: this.seedPassword,
+      CASE_LOOKUP_KEY: `lk1:${generateKey()}`,
+    };
+    return Object.fromEntries(secretsOf(name).map((secret) => [secret, made[secret]]));
+  }
+
+  db(app: ServiceName) {
     return this.mongo.db(`${this.namespace}_${app}`);
   }
 

@@ -1,0 +1,37 @@
+import { generateDevKeyPair } from '@psc/auth';
+import { type ConfigError, parseConfig } from '@psc/server-kit';
+import { SERVICES } from '@psc/service-registry';
+import { describe, expect, it } from 'vitest';
+import { socialorgConfigSchema } from './config';
+
+const env = {
+  MONGODB_URI: 'mongodb://127.0.0.1:1/',
+  KAFKA_BROKERS: '127.0.0.1:9092',
+  AUTH_PUBLIC_KEYS: (await generateDevKeyPair()).settings.AUTH_PUBLIC_KEYS,
+};
+
+const problems = (settings: NodeJS.ProcessEnv) => {
+  try {
+    parseConfig(socialorgConfigSchema, settings);
+    return [];
+  } catch (error) {
+    return (error as ConfigError).problems;
+  }
+};
+
+describe('socialorg configuration', () => {
+  it('listens on its port from the service registry unless told another', () => {
+    expect(parseConfig(socialorgConfigSchema, env).PORT).toBe(SERVICES.socialorg.port);
+    expect(parseConfig(socialorgConfigSchema, { ...env, PORT: '4000' }).PORT).toBe(4000);
+  });
+
+  it('names every missing setting at once', () => {
+    expect(problems({})).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^MONGODB_URI: is required/),
+        expect.stringMatching(/^KAFKA_BROKERS: is required/),
+        expect.stringMatching(/^AUTH_PUBLIC_KEYS: is required/),
+      ]),
+    );
+  });
+});

@@ -1,0 +1,3 @@
+export * from './services';
+export * from './app-process';
+export * from './free-port';
