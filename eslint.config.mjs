@@ -203,6 +203,7 @@ const ROLE_SUFFIXES = [
   'pipe',
   'interceptor',
   'decorator',
+  'provider',
 ];
 const PURE_DOMAIN_FILES = inProjects(has('scope:backend', 'type:app'), ['src/**/*.ts']);
 const NOT_PURE_DOMAIN = [

@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
 import type { CatalogueConfig } from './config';
 import { ItemsModule } from './items/items.module';
+import { SeedModule } from './seed/seed.module';
+import { CatalogueViewModule } from './view/catalogue-view.module';
 
 export const SERVICE = 'catalogue';
 
@@ -10,7 +12,12 @@ export class AppModule {
   static register(config: CatalogueConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config), ItemsModule.register({ seed: config.SEED_CATALOGUE })],
+      imports: [
+        ...serviceFoundation(SERVICE, config),
+        CatalogueViewModule,
+        ItemsModule,
+        SeedModule.register({ seed: config.SEED_CATALOGUE }),
+      ],
     };
   }
 }

@@ -4,7 +4,7 @@ import { AppError } from '@psc/server-kit';
 import { staff } from '@psc/testing/unit';
 import type { Model } from 'mongoose';
 import { describe, expect, it, vi } from 'vitest';
-import type { CatalogueCache } from '../view/catalogue-cache.service';
+import type { CatalogueCacheService } from '../view/catalogue-cache.service';
 import type { Item, ItemVersion } from './item.model';
 import { ItemsService } from './items.service';
 
@@ -48,7 +48,7 @@ function newService(item: Partial<Item> | null, versions: Partial<Model<ItemVers
     items as unknown as Model<Item>,
     versionModel as unknown as Model<ItemVersion>,
     outbox as unknown as Outbox,
-    cache as unknown as CatalogueCache,
+    cache as unknown as CatalogueCacheService,
   );
   return { sut, items, outbox, cache, versionModel };
 }

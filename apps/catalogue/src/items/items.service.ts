@@ -7,7 +7,7 @@ import { isDuplicateKey } from '@psc/persistence';
 import { AppError } from '@psc/server-kit';
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
-import { CatalogueCache } from '../view/catalogue-cache.service';
+import { CatalogueCacheService } from '../view/catalogue-cache.service';
 import { type Item, ITEM_MODEL, ITEM_VERSION_MODEL, type ItemVersion, versionId } from './item.model';
 
 @Injectable()
@@ -16,7 +16,7 @@ export class ItemsService {
     @InjectModel(ITEM_MODEL) private readonly items: Model<Item>,
     @InjectModel(ITEM_VERSION_MODEL) private readonly versions: Model<ItemVersion>,
     private readonly outbox: Outbox,
-    private readonly cache: CatalogueCache,
+    private readonly cache: CatalogueCacheService,
   ) {}
 
   async createDraft(draft: ItemContent): Promise<Item> {

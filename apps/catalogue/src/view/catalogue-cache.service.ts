@@ -22,8 +22,8 @@ const CHUNK = 16;
  * own publishes at once and by other replicas' through Kafka, and writes the open counts back every few seconds.
  */
 @Injectable()
-export class CatalogueCache implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(CatalogueCache.name);
+export class CatalogueCacheService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(CatalogueCacheService.name);
   readonly view = new CatalogueView();
   private readonly feed: EventFeed;
   private readonly unsaved = new Map<string, number>();

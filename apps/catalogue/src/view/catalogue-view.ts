@@ -141,10 +141,7 @@ export class CatalogueView {
 
   /** The best matches among what a centre offers (every item when none is named; nothing for an unknown one). */
   search(query: string, centreId: string | undefined, limit: number): readonly ItemSummary[] {
-    if (
-      this.popularityMovedAt !== undefined &&
-      this.now() - this.popularityMovedAt >= POPULARITY_STALE_MS
-    ) {
+    if (this.popularityMovedAt !== undefined && this.now() - this.popularityMovedAt >= POPULARITY_STALE_MS) {
       this.answers.clear();
       this.popularityMovedAt = undefined;
     }

@@ -17,14 +17,14 @@ import {
 } from '@psc/contracts/catalogue';
 import { ApiErrors, ApiZodResponse, AppError, ZodQuery } from '@psc/server-kit';
 import { z } from 'zod';
-import { CatalogueCache } from './catalogue-cache.service';
+import { CatalogueCacheService } from './catalogue-cache.service';
 
-/** What anyone at a kiosk may read; every answer comes from memory (see CatalogueCache). */
+/** What anyone at a kiosk may read; every answer comes from memory (see CatalogueCacheService). */
 @ApiTags('catalogue')
 @Public() // the catalogue is what kiosks show to anyone walking up
 @Controller()
 export class CatalogueController {
-  constructor(private readonly cache: CatalogueCache) {}
+  constructor(private readonly cache: CatalogueCacheService) {}
 
   private offered(centre: string | undefined) {
     const codes = this.cache.view.offered(centre);

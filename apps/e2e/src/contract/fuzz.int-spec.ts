@@ -3,7 +3,8 @@ import { mkdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { repoRoot } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { PipelineWorld } from '../pipeline/harness';
+import { SERVICE_NAMES, type ServiceName } from '@psc/service-registry';
+import { SystemWorld } from '../world';
 
 // The budget per operation keeps the suite to a couple of minutes on two cores; FUZZ_EXAMPLES raises it for a
 // deeper run by hand, FUZZ_SEED explores elsewhere (the default seed makes a failure repeatable).
@@ -11,7 +12,8 @@ const EXAMPLES = process.env.FUZZ_EXAMPLES ?? '12';
 const SEED = process.env.FUZZ_SEED ?? '19';
 // the budget bounds the requests, not the time: a machine shared with other work takes longer
 const PER_SERVICE_TIMEOUT_MS = 600_000;
-const SERVICES = ['catalogue', 'insight', 'identity', 'affairs', 'gateway'] as const;
+// every service the registry names, the gateway included
+const SERVICES = SERVICE_NAMES;
 
 const CHECKS = [
   'not_a_server_error',
@@ -27,7 +29,7 @@ const CHECKS = [
 ];
 
 // The event stream answers a valid request with a response that never ends, by design; the gateway test covers it.
-const EXCLUDED_PATHS: Partial<Record<(typeof SERVICES)[number], string[]>> = {
+const EXCLUDED_PATHS: Partial<Record<ServiceName, string[]>> = {
   gateway: ['/api/events/stream'],
 };
 
@@ -53,7 +55,7 @@ function runSchemathesis(args: string[]): Promise<RunOutcome> {
  * accepted and invalid input refused. A finding here means the code and its document disagree.
  */
 describe('contract: each service answers as its OpenAPI document says', () => {
-  const world = new PipelineWorld(inject('stack'));
+  const world = new SystemWorld(inject('stack'));
   let st = '';
   const reports = path.join(repoRoot, 'tmp/contract-fuzz');
 
@@ -66,7 +68,7 @@ describe('contract: each service answers as its OpenAPI document says', () => {
       .at(-1)!;
     await rm(reports, { recursive: true, force: true });
     await mkdir(reports, { recursive: true });
-    await world.startAll({ identity: true, affairs: true, seedCatalogue: true });
+    await world.startAll(undefined, { catalogue: { SEED_CATALOGUE: 'true' } });
   });
   afterAll(() => world.dispose());
 
@@ -108,7 +110,9 @@ describe('contract: each service answers as its OpenAPI document says', () => {
         ...(EXCLUDED_PATHS[service] ?? []).flatMap((p) => ['--exclude-path', p]),
       ]);
       // what was sent, for the record of a run: "N generated, N passed" (or the failures found)
-      console.log(`[contract] ${service}: ${/\d+ generated[^\n]*/.exec(output)?.[0] ?? 'no summary'}`);
+      process.stdout.write(
+        `[contract] ${service}: ${/\d+ generated[^\n]*/.exec(output)?.[0] ?? 'no summary'}\n`,
+      );
       const tested = (await readFile(junit, 'utf8').catch(() => '')).match(/<testcase /g)?.length ?? 0;
       // a document that lost its operations would pass with nothing tested
       expect(tested, `${service}: operations tested\n${output}`).toBeGreaterThan(0);

@@ -2,14 +2,18 @@ import type { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { describe, expect, it } from 'vitest';
 import { fakeModel, manualClock } from '@psc/testing/unit';
-import { OtpRateLimiter } from './otp-rate-limiter.service';
+import { OtpRateLimiterService } from './otp-rate-limiter.service';
 import { OTP_RATE_RULES, type RateSubject } from './otp-rules';
 import type { RateCounter } from './rate-limit.model';
 
 const newLimiter = () => {
   const counters = fakeModel<RateCounter>();
   const clock = manualClock('2025-03-03T02:00:00Z');
-  return { sut: new OtpRateLimiter(counters as unknown as Model<RateCounter>, clock), counters, clock };
+  return {
+    sut: new OtpRateLimiterService(counters as unknown as Model<RateCounter>, clock),
+    counters,
+    clock,
+  };
 };
 
 const refusal = (promise: Promise<unknown>) =>
@@ -18,7 +22,7 @@ const refusal = (promise: Promise<unknown>) =>
     (e: AppError) => e,
   );
 
-describe('OtpRateLimiter', () => {
+describe('OtpRateLimiterService', () => {
   it.each<[RateSubject, string, number]>([
     ['id', '该身份证号码', 60],
     ['phone', '该手机号码', 60],

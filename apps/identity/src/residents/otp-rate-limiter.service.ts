@@ -9,7 +9,7 @@ import { RATE_COUNTER_MODEL, type RateCounter } from './rate-limit.model';
 const PRUNE_EVERY_MS = 60 * 60 * 1000;
 
 @Injectable()
-export class OtpRateLimiter implements OnModuleInit, OnModuleDestroy {
+export class OtpRateLimiterService implements OnModuleInit, OnModuleDestroy {
   private pruner?: Repeating;
 
   constructor(

@@ -7,11 +7,11 @@ import { fakeModel, manualClock } from '@psc/testing/unit';
 import type { AuditService } from '../audit/audit.service';
 import type { SessionsService } from '../sessions/sessions.service';
 import type { OtpChallenge } from './otp-challenge.model';
-import type { OtpRateLimiter } from './otp-rate-limiter.service';
+import type { OtpRateLimiterService } from './otp-rate-limiter.service';
 import { OTP_RATE_RULES } from './otp-rules';
 import { PII, type Resident } from './resident.model';
 import { ResidentOtpService } from './resident-otp.service';
-import { ResidentRegistry } from './resident-registry.service';
+import { ResidentRegistryService } from './resident-registry.service';
 
 const ID = '11010519491231002X';
 const PHONE = '13812345678';
@@ -36,7 +36,7 @@ function newService(existing: Resident[] = []) {
     audit: { record: vi.fn().mockResolvedValue(undefined) },
     clock: manualClock(),
   };
-  const registry = new ResidentRegistry(
+  const registry = new ResidentRegistryService(
     deps.residents as unknown as Model<Resident>,
     cipher,
     index,
@@ -46,7 +46,7 @@ function newService(existing: Resident[] = []) {
   const sut = new ResidentOtpService(
     deps.residents as unknown as Model<Resident>,
     deps.challenges as unknown as Model<OtpChallenge>,
-    deps.limiter as unknown as OtpRateLimiter,
+    deps.limiter as unknown as OtpRateLimiterService,
     registry,
     cipher,
     deps.sms,

@@ -11,7 +11,7 @@ import { SessionsService } from '../sessions/sessions.service';
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { SmsProvider } from '../sms/sms-provider';
 import { OTP_CHALLENGE_MODEL, type OtpChallenge } from './otp-challenge.model';
-import { OtpRateLimiter } from './otp-rate-limiter.service';
+import { OtpRateLimiterService } from './otp-rate-limiter.service';
 import {
   hashOtp,
   newOtpCode,
@@ -24,7 +24,7 @@ import {
   wrongCodeMessage,
 } from './otp-rules';
 import { PII, RESIDENT_MODEL, type Resident } from './resident.model';
-import { ResidentRegistry } from './resident-registry.service';
+import { ResidentRegistryService } from './resident-registry.service';
 
 /** Kiosk sign-in: ID number + name, a code by SMS, then a short resident session bound to the kiosk session. */
 @Injectable()
@@ -32,8 +32,8 @@ export class ResidentOtpService {
   constructor(
     @InjectModel(RESIDENT_MODEL) private readonly residents: Model<Resident>,
     @InjectModel(OTP_CHALLENGE_MODEL) private readonly challenges: Model<OtpChallenge>,
-    private readonly limiter: OtpRateLimiter,
-    private readonly registry: ResidentRegistry,
+    private readonly limiter: OtpRateLimiterService,
+    private readonly registry: ResidentRegistryService,
     private readonly cipher: FieldCipher,
     private readonly sms: SmsProvider,
     private readonly tokens: TokenIssuer,

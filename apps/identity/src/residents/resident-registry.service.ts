@@ -28,7 +28,7 @@ export type RegistrationContext = Omit<AccessContext, 'actor'> & { actor?: Acces
  * check, and registration. Callers decide what comes between (the kiosk's rate limits) and what they return.
  */
 @Injectable()
-export class ResidentRegistry {
+export class ResidentRegistryService {
   constructor(
     @InjectModel(RESIDENT_MODEL) private readonly residents: Model<Resident>,
     private readonly cipher: FieldCipher,

@@ -2,11 +2,11 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { OTP_CHALLENGE_MODEL, otpChallengeSchema } from './otp-challenge.model';
-import { OtpRateLimiter } from './otp-rate-limiter.service';
+import { OtpRateLimiterService } from './otp-rate-limiter.service';
 import { RATE_COUNTER_MODEL, rateCounterSchema } from './rate-limit.model';
 import { RESIDENT_MODEL, residentSchema } from './resident.model';
 import { ResidentOtpService } from './resident-otp.service';
-import { ResidentRegistry } from './resident-registry.service';
+import { ResidentRegistryService } from './resident-registry.service';
 import { ResidentsController } from './residents.controller';
 import { ResidentsService } from './residents.service';
 
@@ -20,7 +20,7 @@ import { ResidentsService } from './residents.service';
     AuditModule,
   ],
   controllers: [ResidentsController],
-  providers: [ResidentRegistry, ResidentOtpService, ResidentsService, OtpRateLimiter],
-  exports: [ResidentRegistry],
+  providers: [ResidentRegistryService, ResidentOtpService, ResidentsService, OtpRateLimiterService],
+  exports: [ResidentRegistryService],
 })
 export class ResidentsModule {}

@@ -7,7 +7,7 @@ import { maskIdNumber, validateIdNumber } from '@psc/util';
 import type { AccessContext } from '../audit/access-context';
 import type { AuditService } from '../audit/audit.service';
 import { PII, type Resident } from './resident.model';
-import { ResidentRegistry } from './resident-registry.service';
+import { ResidentRegistryService } from './resident-registry.service';
 import { ResidentsService } from './residents.service';
 
 const keys = generateDevKeys();
@@ -39,7 +39,7 @@ function newService() {
   const audit = { record: vi.fn().mockResolvedValue(undefined) };
   const residents = fakeModel<Resident>([resident], ['idIndex']);
   const model = residents as unknown as Model<Resident>;
-  const registry = new ResidentRegistry(
+  const registry = new ResidentRegistryService(
     model,
     cipher,
     index,

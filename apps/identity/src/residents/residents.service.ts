@@ -9,7 +9,7 @@ import type { Model } from 'mongoose';
 import type { AccessContext } from '../audit/access-context';
 import { AuditService } from '../audit/audit.service';
 import { PII, RESIDENT_MODEL, type Resident } from './resident.model';
-import { ResidentRegistry } from './resident-registry.service';
+import { ResidentRegistryService } from './resident-registry.service';
 
 export const REVEALABLE = ['idNumber'] as const;
 export type Revealable = (typeof REVEALABLE)[number];
@@ -36,7 +36,7 @@ export class ResidentsService {
     @InjectModel(RESIDENT_MODEL) private readonly residents: Model<Resident>,
     private readonly cipher: FieldCipher,
     private readonly audit: AuditService,
-    private readonly registry: ResidentRegistry,
+    private readonly registry: ResidentRegistryService,
   ) {}
 
   /**

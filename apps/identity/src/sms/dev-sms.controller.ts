@@ -4,7 +4,7 @@ import { Roles } from '@psc/auth';
 import { devSmsMessage } from '@psc/contracts/identity';
 import { ApiZodResponse } from '@psc/server-kit';
 import { z } from 'zod';
-import { LogSmsProvider } from './log-sms.service';
+import { LogSmsProvider } from './log-sms.provider';
 
 /** Registered only outside production with SMS_PROVIDER=log (see SmsModule), so elsewhere the route is a 404. */
 @ApiTags('dev')

@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import type { IdentityConfig } from '../config';
 import { DevSmsController } from './dev-sms.controller';
 import { DEV_SMS_MODEL, devSmsSchema } from './dev-sms.model';
-import { LogSmsProvider } from './log-sms.service';
+import { LogSmsProvider } from './log-sms.provider';
 import { SmsProvider } from './sms-provider';
 
 @Module({})

@@ -9,7 +9,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
-import { ResidentRegistry } from '../residents/resident-registry.service';
+import { ResidentRegistryService } from '../residents/resident-registry.service';
 import { SmsProvider } from '../sms/sms-provider';
 import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
 
@@ -29,14 +29,14 @@ const SENDER = { id: 'identity.texts', kind: 'system', role: 'system' } as const
  * text rather than a lost one.
  */
 @Injectable()
-export class OwedTexts implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(OwedTexts.name);
+export class OwedTextsService implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(OwedTextsService.name);
   private loop?: Repeating;
   private purgedAt = 0;
 
   constructor(
     @InjectModel(OWED_TEXT_MODEL) private readonly texts: Model<OwedText>,
-    private readonly residents: ResidentRegistry,
+    private readonly residents: ResidentRegistryService,
     private readonly audit: AuditService,
     private readonly sms: SmsProvider,
     @Inject(CLOCK) private readonly clock: Clock,

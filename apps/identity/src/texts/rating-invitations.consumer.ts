@@ -9,7 +9,7 @@ import { type IdentityConfig, linkOrigin } from '../config';
 import { OWED_TEXT_MODEL, type OwedText } from './owed-text.model';
 import { RATING_TEXT_PURPOSE, ratingText } from './rating-text';
 
-/** Affairs asks for a rating text when a case is delivered; the text is stored once, and OwedTexts sends it. */
+/** Affairs asks for a rating text when a case is delivered; the text is stored once, and OwedTextsService sends it. */
 @Controller()
 export class RatingInvitationsConsumer {
   private readonly origin: string;

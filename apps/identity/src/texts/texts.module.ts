@@ -3,7 +3,7 @@ import { MongooseModule } from '@nestjs/mongoose';
 import { AuditModule } from '../audit/audit.module';
 import { ResidentsModule } from '../residents/residents.module';
 import { OWED_TEXT_MODEL, owedTextSchema } from './owed-text.model';
-import { OwedTexts } from './owed-texts.service';
+import { OwedTextsService } from './owed-texts.service';
 import { RatingInvitationsConsumer } from './rating-invitations.consumer';
 
 /** Texts other services ask identity to send a resident: identity alone holds their phone numbers. */
@@ -14,6 +14,6 @@ import { RatingInvitationsConsumer } from './rating-invitations.consumer';
     ResidentsModule,
   ],
   controllers: [RatingInvitationsConsumer],
-  providers: [OwedTexts],
+  providers: [OwedTextsService],
 })
 export class TextsModule {}
