@@ -16,7 +16,7 @@ runRuleTests('kafka-through-messaging', rule, {
     { code: "import { Kafka } from 'kafkajs-lookalike';", filename: 'apps/catalogue/src/x.ts' },
     {
       code: "import { Kafka } from 'kafkajs';",
-      filename: 'apps/e2e/src/pipeline/harness.ts',
+      filename: 'apps/e2e/src/world.ts',
       options: [{ allow: ['apps/e2e/**'] }],
     },
   ],
