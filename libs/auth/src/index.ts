@@ -8,3 +8,4 @@ export * from './roles';
 export * from './scope';
 export * from './session-revocation';
 export * from './tokens';
+export * from './org';
