@@ -26,6 +26,9 @@ import {
   Session,
 } from './system.mjs';
 
+/** @import { Collection } from 'mongodb' */
+/** @typedef {Awaited<ReturnType<typeof startStack>>} Stack */
+
 const CONFIG = Object.freeze({
   sizes: (process.env.BENCH_GROWTH_SIZES || '1000,10000,100000,300000').split(',').map(Number),
   ops: num('BENCH_GROWTH_OPS', 50),
@@ -33,16 +36,21 @@ const CONFIG = Object.freeze({
 });
 const TARGET_RATIO = 3;
 const GROW_BATCH = 1000;
+/** @typedef {keyof typeof VARIANTS} Variant */
 const VARIANTS = {
   twins: 'GIN twins + plan_cache_mode = force_custom_plan (as shipped)',
   'no-twins': 'FerretDB indexes only, default plan cache (before issue 16)',
 };
 
 const session = new Session('store-growth');
+/** @param {string} line */
 const step = (line) => session.step(line);
 
 const PAD = 'x'.repeat(462);
-/** About 600 bytes of BSON, shaped like a case: a unique reference on an index, a few short fields, some text. */
+/**
+ * About 600 bytes of BSON, shaped like a case: a unique reference on an index, a few short fields, some text.
+ * @param {number} n
+ */
 const makeDoc = (n) => ({
   _id: new ObjectId(),
   ref: `ref-${String(n).padStart(7, '0')}`,
@@ -53,8 +61,19 @@ const makeDoc = (n) => ({
   note: `${n} ${PAD}`,
 });
 const DOC_BYTES = BSON.calculateObjectSize(makeDoc(123456));
+/** @typedef {ReturnType<typeof makeDoc>} GrowthDoc */
+
+/**
+ * The stack's addresses: it runs FerretDB on PostgreSQL, so both are there.
+ * @param {Stack} stack
+ */
+const addresses = (stack) => ({
+  mongoUri: /** @type {string} */ (stack.mongoUri),
+  postgresUrl: /** @type {string} */ (stack.postgresUrl),
+});
 
 // One client, one operation at a time, interleaved so a busy moment of the shared machine hits every operation alike.
+/** @type {[string, (c: Collection<GrowthDoc>, d: Pick<GrowthDoc, '_id' | 'ref'>, n: number) => Promise<unknown>][]} */
 const OPERATIONS = [
   ['findOne by _id', (c, d) => c.findOne({ _id: d._id })],
   ['findOne by ref (indexed)', (c, d) => c.findOne({ ref: d.ref })],
@@ -63,10 +82,14 @@ const OPERATIONS = [
   ['insertOne', (c, _d, n) => c.insertOne(makeDoc(n))],
 ];
 
-/** Takes the twins and the plan-cache setting out, then restarts FerretDB so its pooled sessions lose the setting. */
+/**
+ * Takes the twins and the plan-cache setting out, then restarts FerretDB so its pooled sessions lose the setting.
+ * @param {string} dir
+ * @param {Stack} stack
+ */
 async function withoutTwins(dir, stack) {
-  await pgQuery(stack.postgresUrl, REMOVE_TWINS_SQL);
-  const { ferret: pid } = stack.state.pids;
+  await pgQuery(addresses(stack).postgresUrl, REMOVE_TWINS_SQL);
+  const pid = /** @type {number} */ (stack.state.pids.ferret); // started a moment ago
   process.kill(pid, 'SIGTERM');
   while (isAlive(pid, stack.state.match.ferret)) await sleep(100);
   return startStack({ dir, kafka: false, durable: CONFIG.durable, log: () => {} });
@@ -75,6 +98,7 @@ async function withoutTwins(dir, stack) {
 /**
  * The growth packs months of inserts into a minute; the autovacuum and checkpoint it sets off would be long over in
  * a store in use, so they are run to the end before measuring instead of landing in the middle of it.
+ * @param {string} url
  */
 async function settle(url) {
   const table = await pgQuery(
@@ -84,6 +108,7 @@ async function settle(url) {
   await pgQuery(url, [`VACUUM (ANALYZE) growth."${table}"`, 'CHECKPOINT']);
 }
 
+/** @param {Variant} variant */
 async function runVariant(variant) {
   const dir = path.join(session.workDir(), 'stack');
   fs.mkdirSync(dir);
@@ -91,11 +116,14 @@ async function runVariant(variant) {
   session.onTeardown(`stop the ${variant} stack`, () => stopStack(dir, { log: () => {} }), 60_000);
   let stack = await startStack({ dir, kafka: false, durable: CONFIG.durable, log: () => {} });
   if (variant === 'no-twins') stack = await withoutTwins(dir, stack);
+  const { mongoUri, postgresUrl } = addresses(stack);
 
-  const client = new MongoClient(stack.mongoUri, { maxPoolSize: 4 });
+  const client = new MongoClient(mongoUri, { maxPoolSize: 4 });
   session.onTeardown(`close the ${variant} client`, () => client.close());
+  /** @type {Collection<GrowthDoc>} */
   const coll = client.db('growth').collection('cases');
   await coll.createIndex({ ref: 1 });
+  /** @type {Pick<GrowthDoc, '_id' | 'ref'>[]} */
   const ids = []; // {_id, ref} of every document, to pick from at random
   const sizes = [];
   let count = 0;
@@ -108,8 +136,9 @@ async function runVariant(variant) {
       session.checkAbort();
     }
     const growSeconds = (performance.now() - tGrow) / 1000;
-    await settle(stack.postgresUrl);
+    await settle(postgresUrl);
     step(`${variant}: ${fmt(count)} documents (grown in ${fmt(growSeconds, ' s')}); measuring…`);
+    /** @type {Record<string, number[]>} */
     const latencies = Object.fromEntries(OPERATIONS.map(([name]) => [name, []]));
     const machineBefore = machineCpu();
     for (let i = -3; i < CONFIG.ops; i++) {
@@ -129,20 +158,22 @@ async function runVariant(variant) {
     });
   }
   // what a new FerretDB-like session (same user, same database) gets
-  const planCache = await pgQuery(stack.postgresUrl, 'SHOW plan_cache_mode');
+  const planCache = await pgQuery(postgresUrl, 'SHOW plan_cache_mode');
   const twinCount = Number(
-    await pgQuery(stack.postgresUrl, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%\\_psc\\_gin'"),
+    await pgQuery(postgresUrl, "SELECT count(*) FROM pg_indexes WHERE indexname LIKE '%\\_psc\\_gin'"),
   );
   await client.close();
   await stopStack(dir, { log: () => {} });
   return { variant, twinCount, planCache, sizes };
 }
 
+/** @param {Awaited<ReturnType<typeof runVariant>>} result */
 function report(result) {
   const { sizes } = result;
   const first = sizes[0];
-  const last = sizes.at(-1);
-  const ratio = (name, q) => Math.round((last.ops[name][q] / first.ops[name][q]) * 10) / 10;
+  const last = sizes[sizes.length - 1];
+  /** @param {string} name @param {'p50' | 'p99'} q */
+  const ratio = (name, q) => Math.round((Number(last.ops[name][q]) / Number(first.ops[name][q])) * 10) / 10;
   const rows = OPERATIONS.map(([name]) => {
     const r50 = ratio(name, 'p50');
     return [
@@ -168,6 +199,7 @@ function report(result) {
   ].join('\n');
 }
 
+/** @param {Session} _session @param {Variant[]} [variants] */
 async function storeGrowthBench(_session, variants = ['twins']) {
   const startedAt = new Date();
   step(
@@ -187,6 +219,7 @@ async function storeGrowthBench(_session, variants = ['twins']) {
   return results;
 }
 
+/** @param {Variant[]} [variants] */
 export const runStoreGrowthBench = (variants) => session.run((s) => storeGrowthBench(s, variants));
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
@@ -196,6 +229,7 @@ if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.me
     console.error(`unknown option ${unknown.join(' ')}; known: --no-twins, --compare`);
     process.exit(2);
   }
+  /** @type {Variant[]} */
   const variants = flags.includes('--compare')
     ? ['no-twins', 'twins']
     : flags.includes('--no-twins')

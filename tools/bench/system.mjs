@@ -12,6 +12,29 @@ import { fmt, now } from './lib.mjs';
 
 export { REPO_ROOT };
 
+// the registry's source has no imports of the workspace's own, so the benches are typed by it; the apps' other
+// libraries need the path aliases tools do not have, so what the benches use of them is written out here
+/** @import * as Registry from '../../libs/service-registry/src/index.js' */
+/**
+ * @typedef {{
+ *   generateDevKeyPair(): Promise<{ privateJwk: object, settings: { AUTH_PUBLIC_KEYS: string } }>,
+ *   TokenIssuer: { create(options: { jwk: object }): Promise<{ issue(principal: object, options: { ttlSeconds: number }): Promise<{ token: string }> }> },
+ * }} AuthLib the part of @psc/auth the benches use
+ * @typedef {{ generateKey(): string }} PiiLib the part of @psc/pii the benches use
+ */
+/** @typedef {Record<string, string>} Headers */
+/** @typedef {Record<string, string | undefined>} Env */
+/**
+ * @typedef {{
+ *   mongoUri: string, kafkaBrokers: string, external: boolean, startMs: number | null,
+ *   pids: { kafka?: number | null, postgres?: number | null, ferretdb?: number | null },
+ * }} BenchStack
+ * @typedef {{
+ *   name: string, pid: number | undefined, process: Registry.AppProcess, logFile: string, url: string,
+ *   unexpectedExit?: string, shutdownHung?: boolean, stop: () => Promise<void>,
+ * }} App a backend app a bench started
+ */
+
 /** where the compiled apps are: dist/server, or BENCH_DIST to measure a variant without touching the tree */
 export const DIST = process.env.BENCH_DIST
   ? path.resolve(process.env.BENCH_DIST)
@@ -21,12 +44,13 @@ export const RESULTS_DIR = path.join(REPO_ROOT, 'tools/bench/results');
 /** the kiosk's centre in the seed, the one a gateway's kiosks belong to by default */
 export const KIOSK_CENTRE = 'sz/futian/xiangmihu/c-001';
 
+/** @param {string} name @param {number} fallback */
 export const num = (name, fallback) => {
   const v = process.env[name];
   return v === undefined || v === '' ? fallback : Number(v);
 };
 
-/** BENCH_SKIP_BUILD=1 skips a build whose output is there; a missing one is built anyway. */
+/** BENCH_SKIP_BUILD=1 skips a build whose output is there; a missing one is built anyway. @param {string} output */
 export const skipBuild = (output) => process.env.BENCH_SKIP_BUILD === '1' && fs.existsSync(output);
 /** BENCH_DIST names apps compiled elsewhere: nothing to build then */
 export const skipServerBuild = () => Boolean(process.env.BENCH_DIST) || skipBuild(DIST);
@@ -35,6 +59,8 @@ export function machineLine() {
   const cpus = os.cpus();
   return `${cpus.length} cores (${cpus[0]?.model.trim() ?? 'unknown'}), ${Math.round(os.totalmem() / 2 ** 30)} GB, node ${process.version}, ${os.type()} ${os.release()}`;
 }
+
+/** @typedef {{ at: number, busyMs: number }} MachineCpu */
 
 /** CPU time of the whole machine so far (/proc/stat, all cores): what other processes take shows beside ours. */
 export function machineCpu() {
@@ -50,7 +76,11 @@ export function machineCpu() {
   return { at: performance.now(), busyMs: busyTicks * 10 }; // USER_HZ is 100 on every mainstream kernel build
 }
 
-/** How busy the whole machine was between two machineCpu() readings, in percent of one core (200 % = 2 cores). */
+/**
+ * How busy the whole machine was between two machineCpu() readings, in percent of one core (200 % = 2 cores).
+ * @param {MachineCpu} before
+ * @param {MachineCpu} after
+ */
 export const machineBusyPercent = (before, after) =>
   Math.round(((after.busyMs - before.busyMs) / (after.at - before.at)) * 100);
 
@@ -58,7 +88,9 @@ export const machineBusyPercent = (before, after) =>
 // a run: log lines, and teardown that runs once, in reverse order, on success, error, or a signal
 
 export class Session {
+  /** @type {{ name: string, fn: () => unknown, timeoutMs: number }[]} */
   cleanups = [];
+  /** @type {Promise<void> | null} */
   cleaning = null;
   aborted = false;
   /** aborted on Ctrl-C, so a wait in progress (an app's health) ends at once */
@@ -69,19 +101,28 @@ export class Session {
     this.t0 = performance.now();
   }
 
+  /** @param {string} line */
   log = (line) => console.error(line);
 
+  /** @param {string} line */
   step = (line) => this.log(`[${this.tag} +${((performance.now() - this.t0) / 1000).toFixed(1)} s] ${line}`);
 
-  /** Registers a teardown step; each gets at most timeoutMs, so one that hangs cannot keep the others from running. */
+  /**
+   * Registers a teardown step; each gets at most timeoutMs, so one that hangs cannot keep the others from running.
+   * @param {string} name
+   * @param {() => unknown} fn
+   * @param {number} [timeoutMs]
+   */
   onTeardown = (name, fn, timeoutMs = 20_000) => {
     this.cleanups.push({ name, fn, timeoutMs });
   };
 
-  cleanup = () => {
-    this.cleaning ??= (async () => {
-      while (this.cleanups.length) {
-        const { name, fn, timeoutMs } = this.cleanups.pop();
+  /** @returns {Promise<void>} */
+  cleanup = () =>
+    (this.cleaning ??= (async () => {
+      for (let next = this.cleanups.pop(); next; next = this.cleanups.pop()) {
+        const { name, fn, timeoutMs } = next;
+        /** @type {NodeJS.Timeout | undefined} */
         let timer;
         try {
           const outcome = await Promise.race([
@@ -93,14 +134,14 @@ export class Session {
           if (outcome === 'timeout')
             this.log(`[${this.tag}] teardown: ${name} still not done after ${timeoutMs / 1000} s; going on`);
         } catch (error) {
-          this.log(`[${this.tag}] teardown: ${name} failed: ${error?.message ?? error}`);
+          this.log(
+            `[${this.tag}] teardown: ${name} failed: ${error instanceof Error ? error.message : error}`,
+          );
         } finally {
           clearTimeout(timer);
         }
       }
-    })();
-    return this.cleaning;
-  };
+    })());
 
   checkAbort = () => {
     if (this.aborted) throw new Error('aborted');
@@ -111,6 +152,7 @@ export class Session {
     return !this.cleaning && !this.aborted;
   }
 
+  /** @param {NodeJS.Signals} signal */
   onSignal = (signal) => {
     if (this.aborted) {
       this.log(`[${this.tag}] ${signal} again: teardown is still running, please wait`);
@@ -122,14 +164,19 @@ export class Session {
     void this.cleanup().finally(() => process.exit(130));
   };
 
-  /** Runs main(session) with signal handling; everything registered with onTeardown is undone afterwards. */
+  /**
+   * Runs main(session) with signal handling; everything registered with onTeardown is undone afterwards.
+   * @template T
+   * @param {(session: Session) => Promise<T>} main
+   * @returns {Promise<T>}
+   */
   async run(main) {
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     for (const s of signals) process.on(s, this.onSignal);
     try {
       return await main(this);
     } catch (error) {
-      if (!this.aborted) this.log(`[${this.tag}] failed: ${error?.stack ?? error}`);
+      if (!this.aborted) this.log(`[${this.tag}] failed: ${error instanceof Error ? error.stack : error}`);
       throw error;
     } finally {
       this.step('tearing down…');
@@ -147,7 +194,11 @@ export class Session {
   }
 }
 
-/** Exits the process once main has run: keep-alive sockets and client timers would otherwise hold it open. */
+/**
+ * Exits the process once main has run: keep-alive sockets and client timers would otherwise hold it open.
+ * @param {Session} session
+ * @param {(session: Session) => Promise<unknown>} main
+ */
 export function runMain(session, main) {
   session.run(main).then(
     () => process.exit(0),
@@ -155,7 +206,14 @@ export function runMain(session, main) {
   );
 }
 
+/**
+ * @template T
+ * @param {Promise<T>} promise
+ * @param {number} ms
+ * @returns {Promise<{ ok: true, value: T } | { ok: false, error: string }>}
+ */
 export async function withTimeout(promise, ms) {
+  /** @type {NodeJS.Timeout | undefined} */
   let timer;
   try {
     return await Promise.race([
@@ -175,6 +233,7 @@ export async function withTimeout(promise, ms) {
 // ---------------------------------------------------------------------------------------------
 // stack and build
 
+/** @param {string} dir */
 function removeWorkDir(dir) {
   // a cluster the postgres user could not keep inside <dir> lives under /var/lib/postgresql and <dir>/pg links to it
   const pg = path.join(dir, 'stack', 'pg');
@@ -186,7 +245,13 @@ function removeWorkDir(dir) {
   fs.rmSync(dir, { recursive: true, force: true });
 }
 
-/** The external stack of MONGODB_URI + KAFKA_BROKERS, or a throwaway one in <workDir>/stack, stopped at teardown. */
+/**
+ * The external stack of MONGODB_URI + KAFKA_BROKERS, or a throwaway one in <workDir>/stack, stopped at teardown.
+ * @param {Session} session
+ * @param {string} workDir
+ * @param {{ durable?: boolean }} [options]
+ * @returns {Promise<BenchStack>}
+ */
 export async function bringUpStack(session, workDir, { durable = false } = {}) {
   if (process.env.MONGODB_URI && process.env.KAFKA_BROKERS) {
     session.step('MONGODB_URI and KAFKA_BROKERS are set: using that stack, starting none');
@@ -208,16 +273,23 @@ export async function bringUpStack(session, workDir, { durable = false } = {}) {
   const stack = await startStack({ dir, durable, log: session.log });
   const startMs = now() - t0;
   const { pids } = stack.state;
+  // both parts were started, so both addresses are there
   return {
-    mongoUri: stack.mongoUri,
-    kafkaBrokers: stack.kafkaBrokers,
+    mongoUri: /** @type {string} */ (stack.mongoUri),
+    kafkaBrokers: /** @type {string} */ (stack.kafkaBrokers),
     external: false,
     startMs,
     pids: { kafka: pids.kafka, postgres: pids.postgres, ferretdb: pids.ferret },
   };
 }
 
-/** Runs a build command from the repo root; resolves its duration in ms, rejects with its output's tail. */
+/**
+ * Runs a build command from the repo root; resolves its duration in ms, rejects with its output's tail.
+ * @param {Session} session
+ * @param {string} cmd
+ * @param {string[]} args
+ * @returns {Promise<number>}
+ */
 export function runBuild(session, cmd, args) {
   return new Promise((resolve, reject) => {
     const t0 = now();
@@ -239,17 +311,24 @@ export function runBuild(session, cmd, args) {
   });
 }
 
+/** @param {Session} session */
 export const buildServer = (session) =>
   runBuild(session, process.execPath, ['tools/scripts/build-server.mjs']);
 
 // ---------------------------------------------------------------------------------------------
 // apps
 
-/** The service registry and the app runner, from the compiled tree the apps come from. */
+/** The service registry and the app runner, from the compiled tree the apps come from. @returns {typeof Registry} */
 export const registry = () =>
   createRequire(import.meta.url)(path.join(DIST, 'libs/service-registry/src/index.js'));
 
-/** One built backend app as a child process on `port`, logging to <logDir>/<name>.log; `nodeArgs` e.g. ['--cpu-prof']. */
+/**
+ * One built backend app as a child process on `port`, logging to <logDir>/<name>.log; `nodeArgs` e.g. ['--cpu-prof'].
+ * @param {Session} session
+ * @param {Registry.ServiceName} name
+ * @param {{ port: number, env: Env, logDir: string, nodeArgs?: string[] }} options
+ * @returns {App}
+ */
 export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
   const logFile = path.join(logDir, `${name}.log`);
   const running = registry().spawnApp(name, {
@@ -268,23 +347,35 @@ export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
     nodeArgs,
     output: { file: logFile },
   });
-  const app = { name, pid: running.process.pid, process: running, logFile, url: running.url };
+  /** @type {App} */
+  const app = {
+    name,
+    pid: running.process.pid,
+    process: running,
+    logFile,
+    url: running.url,
+    stop: async () => {
+      if ((await running.stop({ killAfterMs: 8_000 })) === 'killed') {
+        session.log(`[${session.tag}] ${name} did not exit within 8 s of SIGTERM: killed`);
+        app.shutdownHung = true;
+      }
+    },
+  };
   running.process.on('exit', (code, signal) => {
     if (session.live) {
       app.unexpectedExit = `${name} exited (${signal ?? `code ${code}`}) during the run${signal === 'SIGTERM' ? ': not by this bench — something else on the machine signalled it' : ''}`;
       session.log(`[${session.tag}] ${app.unexpectedExit}; log: ${logFile}`);
     }
   });
-  app.stop = async () => {
-    if ((await running.stop({ killAfterMs: 8_000 })) === 'killed') {
-      session.log(`[${session.tag}] ${name} did not exit within 8 s of SIGTERM: killed`);
-      app.shutdownHung = true;
-    }
-  };
   return app;
 }
 
-/** Resolves when the app's /health answers 200, at that moment (now()). */
+/**
+ * Resolves when the app's /health answers 200, at that moment (now()).
+ * @param {Session} session
+ * @param {App} app
+ * @returns {Promise<number>}
+ */
 export async function waitHealthy(session, app, timeoutMs = 60_000) {
   await registry().waitHealthy(app.process, { timeoutMs, signal: session.abortController.signal });
   return now();
@@ -292,11 +383,13 @@ export async function waitHealthy(session, app, timeoutMs = 60_000) {
 
 /** A throwaway signing key: the apps get its public half, the bench signs a city administrator's token. */
 async function throwawayAuth() {
+  /** @type {AuthLib} */
   const { generateDevKeyPair, TokenIssuer } = createRequire(import.meta.url)(
     path.join(DIST, 'libs/auth/src/index.js'),
   );
   const keys = await generateDevKeyPair();
   const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
+  /** @param {string} role @param {string} scope @returns {Promise<Headers>} */
   const headersFor = async (role, scope) => {
     const { token } = await issuer.issue(
       { sub: `bench-${role}`, kind: 'staff', roles: [{ role, scope }], sessionId: 'bench' },
@@ -317,18 +410,26 @@ async function throwawayAuth() {
  * gives the apps their own Kafka namespace and databases, so the catalogue seeds an empty store; databases and topics
  * are removed at teardown. The gateway's route to every other registered service (identity …) leads to a closed port. The gateway's
  * per-client rate limit is raised out of the way.
+ * @param {Session} session
+ * @param {{
+ *   stack: BenchStack, logDir: string, env?: Record<string, Env>, isolate?: boolean,
+ *   nodeArgs?: Record<string, string[]>, affairs?: boolean,
+ * }} options
  */
 export async function startServices(
   session,
   { stack, logDir, env = {}, isolate = false, nodeArgs = {}, affairs = false },
 ) {
   const { PROXIED_NAMES, SERVICE_NAMES, secretsOf, urlSetting } = registry();
-  const names = ['catalogue', 'insight', ...(affairs ? ['affairs'] : []), 'gateway'];
+  /** @type {Registry.ServiceName[]} */
+  const names = ['catalogue', 'insight', ...(affairs ? /** @type {const} */ (['affairs']) : []), 'gateway'];
   // every registered service gets a port: the gateway's route to one that is not started leads nowhere
+  /** @type {Record<string, number>} */
   const ports = {};
   for (const name of SERVICE_NAMES) ports[name] = await freePort();
   const auth = await throwawayAuth();
   const namespace = isolate ? `bench-${Date.now().toString(36)}` : null;
+  /** @param {Registry.ServiceName} name */
   const common = (name) => ({
     MONGODB_URI: stack.mongoUri,
     KAFKA_BROKERS: stack.kafkaBrokers,
@@ -355,9 +456,12 @@ export async function startServices(
       }
     });
   }
+  /** @type {PiiLib} */
   const { generateKey } = createRequire(import.meta.url)(path.join(DIST, 'libs/pii/src/index.js'));
   // the secrets of the apps a bench starts; identity, which holds the others, is not among them
+  /** @type {Partial<Record<Registry.Secret, string>>} */
   const secrets = { CASE_LOOKUP_KEY: `lk1:${generateKey()}` };
+  /** @param {Registry.ServiceName} name */
   const held = (name) => Object.fromEntries(secretsOf(name).map((secret) => [secret, secrets[secret]]));
   const gateway = {
     ...Object.fromEntries(PROXIED_NAMES.map((name) => [urlSetting(name), `http://127.0.0.1:${ports[name]}`])),
@@ -392,6 +496,11 @@ export async function startServices(
 /**
  * Stack (∥ the given builds), then catalogue with its 108-item seed, insight (and affairs, when asked) and the gateway. `env` and `nodeArgs` add
  * per-app settings.
+ * @param {Session} session
+ * @param {{
+ *   builds?: (() => Promise<unknown>)[], env?: Record<string, Env>, nodeArgs?: Record<string, string[]>,
+ *   affairs?: boolean,
+ * }} [options]
  */
 export async function startSystem(session, { builds = [], env = {}, nodeArgs = {}, affairs = false } = {}) {
   const workDir = session.workDir();
@@ -404,7 +513,7 @@ export async function startSystem(session, { builds = [], env = {}, nodeArgs = {
   ]);
   const failed = settled.find((r) => r.status === 'rejected');
   if (failed) throw failed.reason;
-  const stack = settled[0].value;
+  const stack = /** @type {PromiseFulfilledResult<BenchStack>} */ (settled[0]).value;
   const services = await startServices(session, {
     stack,
     logDir,

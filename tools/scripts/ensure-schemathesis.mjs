@@ -12,7 +12,11 @@ const root = path.resolve(import.meta.dirname, '../..');
 const venv = path.join(root, `.stack/cache/schemathesis-${SCHEMATHESIS_VERSION}`);
 const executable = path.join(venv, 'bin/st');
 
-/** [major, minor] of a Python interpreter, or undefined when it does not run. */
+/**
+ * [major, minor] of a Python interpreter, or undefined when it does not run.
+ * @param {string} command
+ * @returns {number[] | undefined}
+ */
 const versionOf = (command) => {
   const probe = spawnSync(command, ['-c', 'import sys; print(*sys.version_info[:2])'], { encoding: 'utf8' });
   return probe.status === 0 ? probe.stdout.trim().split(' ').map(Number) : undefined;
@@ -28,8 +32,12 @@ const candidates = () => {
 
 const newestPython = () =>
   candidates()
-    .map((command) => ({ command, version: versionOf(command) }))
-    .filter(({ version }) => version && (version[0] > 3 || (version[0] === 3 && version[1] >= 10)))
+    .flatMap((command) => {
+      const version = versionOf(command);
+      return version && (version[0] > 3 || (version[0] === 3 && version[1] >= 10))
+        ? [{ command, version }]
+        : [];
+    })
     .sort((a, b) => b.version[0] - a.version[0] || b.version[1] - a.version[1])[0]?.command;
 
 /** Returns the path of the `st` command, installing Schemathesis first when it is missing. */

@@ -11,11 +11,13 @@ const TWINS_SQL = path.join(path.dirname(fileURLToPath(import.meta.url)), 'pg-tw
 /** The database FerretDB keeps its schemas in, on every stack. */
 export const FERRET_DATABASE = 'ferretdb';
 
+/** @param {number} port */
 export const postgresUrl = (port) => `postgres://postgres@127.0.0.1:${port}/${FERRET_DATABASE}`;
 
 /**
  * psql arguments that install (or refresh) the twin machinery, add the twins an existing data directory lacks
  * and set the plan-cache mode; one transaction, safe to repeat. Run before FerretDB connects.
+ * @param {number} port
  */
 export const installTwinsArgs = (port) => [
   postgresUrl(port),
@@ -45,10 +47,15 @@ DROP SCHEMA IF EXISTS psc_store CASCADE;
 /**
  * Runs SQL through psql against `url`, several statements in one session when given a list, and resolves to the
  * unaligned, tuples-only output of the last one.
+ * @param {string} url
+ * @param {string | string[]} sql
+ * @param {{ psql?: string }} [options]
+ * @returns {Promise<string>}
  */
 export function pgQuery(url, sql, { psql = 'psql' } = {}) {
   const statements = [sql].flat();
-  const commands = [...statements.slice(0, -1), '\\o', statements.at(-1)].flatMap((c) => ['-c', c]);
+  const last = statements[statements.length - 1];
+  const commands = [...statements.slice(0, -1), '\\o', last].flatMap((c) => ['-c', c]);
   return new Promise((resolve, reject) => {
     execFile(
       psql,

@@ -1,9 +1,17 @@
 // The generator's edits of shared files, as pure functions of their text, so each can be tested without a tree.
 import ts from 'typescript';
 
-/** The object literal a `const <name> = { … } as const` (or `satisfies …`) declares. */
+/** @import { Node, NumericLiteral, ObjectLiteralExpression, PropertyAssignment, SourceFile, StringLiteral } from 'typescript' */
+
+/**
+ * The object literal a `const <name> = { … } as const` (or `satisfies …`) declares.
+ * @param {SourceFile} sourceFile
+ * @param {string} name
+ */
 function objectLiteral(sourceFile, name) {
-  let found;
+  // typed by the cast: the assignment in `visit` is out of the compiler's sight
+  let found = /** @type {ObjectLiteralExpression | undefined} */ (undefined);
+  /** @param {Node} node */
   const visit = (node) => {
     if (ts.isVariableDeclaration(node) && node.name.getText(sourceFile) === name) {
       let init = node.initializer;
@@ -17,9 +25,15 @@ function objectLiteral(sourceFile, name) {
   return found;
 }
 
+/** @param {string} text @param {string} fileName */
 const parse = (text, fileName) => ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true);
 
-/** Adds `entry` (e.g. `socialorg: { port: 3103 }`) as the last property of the object `name` declares. */
+/**
+ * Adds `entry` (e.g. `socialorg: { port: 3103 }`) as the last property of the object `name` declares.
+ * @param {string} text
+ * @param {string} name
+ * @param {string} entry
+ */
 export function addProperty(text, name, entry, fileName = 'source.ts') {
   const object = objectLiteral(parse(text, fileName), name);
   const key = entry.slice(0, entry.indexOf(':')).trim();
@@ -32,31 +46,44 @@ export function addProperty(text, name, entry, fileName = 'source.ts') {
   return `${text.slice(0, at)}${comma}\n${entry},${text.slice(at)}`;
 }
 
-/** Adds an import line after the imports, in order of module path among the relative ones. */
+/**
+ * Adds an import line after the imports, in order of module path among the relative ones.
+ * @param {string} text
+ * @param {string} line an import with a `from '…'`
+ */
 export function addImport(text, line, fileName = 'source.ts') {
   const imports = parse(text, fileName).statements.filter(ts.isImportDeclaration);
-  const specifier = /from '([^']+)'/.exec(line)[1];
-  const next = imports.find(
-    (i) => i.moduleSpecifier.text.startsWith('.') && i.moduleSpecifier.text > specifier,
-  );
+  const specifier = /** @type {RegExpExecArray} */ (/from '([^']+)'/.exec(line))[1];
+  const next = imports.find((i) => {
+    const from = /** @type {StringLiteral} */ (i.moduleSpecifier).text;
+    return from.startsWith('.') && from > specifier;
+  });
   const at = next ? next.getStart() : (imports.at(-1)?.end ?? 0);
   return next
     ? `${text.slice(0, at)}${line}\n${text.slice(at)}`
     : `${text.slice(0, at)}\n${line}${text.slice(at)}`;
 }
 
-/** The ports the registry's SERVICES object gives, by name. */
+/**
+ * The ports the registry's SERVICES object gives, by name: each entry is `name: { port: <number>, … }`.
+ * @param {string} text
+ * @returns {Record<string, number>}
+ */
 export function registryPorts(text) {
   const object = objectLiteral(parse(text, 'services.ts'), 'SERVICES');
   return Object.fromEntries(
     object.properties.map((p) => {
-      const port = p.initializer.properties.find((q) => q.name.getText() === 'port');
-      return [p.name.getText(), Number(port.initializer.text)];
+      const entry = /** @type {PropertyAssignment} */ (p);
+      const spec = /** @type {ObjectLiteralExpression} */ (entry.initializer);
+      const port = /** @type {PropertyAssignment} */ (
+        spec.properties.find((q) => q.name?.getText() === 'port')
+      );
+      return [entry.name.getText(), Number(/** @type {NumericLiteral} */ (port.initializer).text)];
     }),
   );
 }
 
-/** The lowest port from `from` on that no registered service uses. */
+/** The lowest port from `from` on that no registered service uses. @param {Record<string, number>} ports */
 export function nextFreePort(ports, from = 3101) {
   const used = new Set(Object.values(ports));
   let port = from;
@@ -64,7 +91,12 @@ export function nextFreePort(ports, from = 3101) {
   return port;
 }
 
-/** services.yaml with the gateway told where `name` is and its Deployment and Service appended. */
+/**
+ * services.yaml with the gateway told where `name` is and its Deployment and Service appended.
+ * @param {string} yaml
+ * @param {string} name
+ * @param {string} documents
+ */
 export function addDeployment(yaml, name, documents) {
   const lines = yaml.split('\n');
   const lastUrl = lines.findLastIndex((line) => /^ {2}[A-Z0-9_]+_URL: /.test(line));
@@ -73,7 +105,7 @@ export function addDeployment(yaml, name, documents) {
   return `${lines.join('\n').trimEnd()}\n${documents}`;
 }
 
-/** Replaces {{name}}, {{Name}} and {{NAME}}. */
+/** Replaces {{name}}, {{Name}} and {{NAME}}. @param {string} template @param {string} name */
 export const render = (template, name) =>
   template
     .replaceAll('{{name}}', name)

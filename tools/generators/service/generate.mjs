@@ -20,7 +20,9 @@ if (existsSync(path.join(root, 'apps', name))) {
   process.exit(1);
 }
 
+/** @type {string[]} */
 const written = [];
+/** @param {string} file @param {string} text */
 const write = async (file, text) => {
   const full = path.join(root, file);
   mkdirSync(path.dirname(full), { recursive: true });
@@ -28,11 +30,14 @@ const write = async (file, text) => {
   writeFileSync(full, await prettier.format(text, options));
   written.push(file);
 };
+/** @param {string} file */
 const read = (file) => readFileSync(path.join(root, file), 'utf8');
+/** @param {string} file @param {(text: string) => string} change */
 const edit = (file, change) => write(file, change(read(file)));
 
 // 1. the app and its contracts slice, from the templates
 const files = path.join(here, 'files');
+/** @param {string} dir @returns {string[]} */
 const walk = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
     entry.isDirectory() ? walk(path.join(dir, entry.name)) : [path.join(dir, entry.name)],
