@@ -73,7 +73,12 @@ export interface PerClientLimitOptions {
  * A per-client limit for the busy paths (every /api call): no per-request headers, no promises, one map lookup.
  * Over the limit it answers with `Retry-After`, which the UIs read to say how long to wait.
  */
-export function perClientLimit({ limit, windowMs, refuse, now = Date.now }: PerClientLimitOptions): RequestHandler {
+export function perClientLimit({
+  limit,
+  windowMs,
+  refuse,
+  now = Date.now,
+}: PerClientLimitOptions): RequestHandler {
   const counter = new FixedWindowCounter(windowMs, now);
   return (req: Request, res: Response, next: NextFunction) => {
     const { hits, resetAt } = counter.hit(clientKey(req));

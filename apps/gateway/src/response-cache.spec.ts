@@ -1,7 +1,13 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { DomainEvent } from '@psc/contracts';
 import express from 'express';
-import { createServer, get as httpGet, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  createServer,
+  get as httpGet,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mountProxies } from './proxy.middleware';
@@ -61,10 +67,14 @@ describe('catalogue response cache in front of the proxy', () => {
     const target = await upstream.start();
     const app = express();
     cache = catalogueResponseCache(push, 60_000);
-    mountProxies(app as unknown as NestExpressApplication, { catalogue: target }, {
-      maxBodyBytes: 65_536,
-      caches: { catalogue: cache },
-    });
+    mountProxies(
+      app as unknown as NestExpressApplication,
+      { catalogue: target },
+      {
+        maxBodyBytes: 65_536,
+        caches: { catalogue: cache },
+      },
+    );
     gateway = createServer(app);
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/api/catalogue`;
@@ -186,10 +196,14 @@ describe('catalogue response cache expiry', () => {
     const target = await upstream.start();
     const app = express();
     const cache = catalogueResponseCache({ live: true, onEvent: () => undefined }, 100);
-    mountProxies(app as unknown as NestExpressApplication, { catalogue: target }, {
-      maxBodyBytes: 65_536,
-      caches: { catalogue: cache },
-    });
+    mountProxies(
+      app as unknown as NestExpressApplication,
+      { catalogue: target },
+      {
+        maxBodyBytes: 65_536,
+        caches: { catalogue: cache },
+      },
+    );
     const gateway = createServer(app);
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
     const url = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/api/catalogue/popular`;

@@ -104,7 +104,10 @@ export class ResponseCache {
  * Kiosk reads of the catalogue (CATALOGUE_PUBLIC_READS), kept for `ttlMs` at most: every event of the catalogue
  * channel (a publish) drops them all, before the screens hear of it, so a screen that reloads on it reads anew.
  */
-export function catalogueResponseCache(push: Pick<PushService, 'live' | 'onEvent'>, ttlMs: number): ResponseCache {
+export function catalogueResponseCache(
+  push: Pick<PushService, 'live' | 'onEvent'>,
+  ttlMs: number,
+): ResponseCache {
   const cache = new ResponseCache({
     ttlMs,
     maxBytes: 16 * 1024 * 1024,
