@@ -214,6 +214,21 @@ const NOT_PURE_DOMAIN = [
   'apps/*/src/config.ts',
 ];
 
+// The kiosk is a touch UI on the Base* set of @psc/ui-kit; the desk kit (Element Plus behind @psc/ui-kit/desk) is
+// sized for a mouse, and is for the counter and the portal.
+const TOUCH_APPS = ['apps/kiosk'];
+const NO_DESK_KIT = {
+  paths: [],
+  patterns: [
+    {
+      regex: '^(element-plus(/|$)|@element-plus/|@psc/ui-kit/desk)',
+      message:
+        'The kiosk is a touch UI: use the Base* components of @psc/ui-kit. The desk kit (Element Plus, ' +
+        '@psc/ui-kit/desk) is for the counter and the portal.',
+    },
+  ],
+};
+
 const SHARED_FILES = inProjects(
   (tags) => tags.includes('scope:shared') && !tags.includes('type:testing'),
   CODE,
@@ -384,6 +399,12 @@ export default defineConfig(
       // user-supplied text (item names, FAQ answers) must never become markup
       'vue/no-v-html': 'error',
     },
+  },
+  // after the Vue block, whose no-restricted-imports it extends (options do not merge); specs keep theirs
+  {
+    files: TOUCH_APPS.flatMap((app) => [...CODE, '**/*.vue'].map((glob) => `${app}/${glob}`)),
+    ignores: TEST_FILES,
+    rules: { 'no-restricted-imports': restricted(TESTING_IN_TESTS_ONLY, NO_DESK_KIT) },
   },
   // prettier owns formatting; last, so no rule above turns a formatting rule back on
   prettier,

@@ -95,6 +95,29 @@ describe('eslint.config.mjs', () => {
     );
   });
 
+  it('keeps the desk kit (Element Plus, @psc/ui-kit/desk) out of the kiosk, and only there', async () => {
+    const [result] = await eslint.lintText(
+      [
+        '<script setup lang="ts">',
+        "import { ElButton } from 'element-plus';",
+        "import { DeskTable } from '@psc/ui-kit/desk/table';",
+        "import { installDesk } from '@psc/ui-kit/desk';",
+        "import { BaseButton } from '@psc/ui-kit';",
+        'void [ElButton, DeskTable, installDesk, BaseButton];',
+        '</script>',
+      ].join('\n'),
+      { filePath: 'apps/kiosk/src/views/DeskProbe.vue' },
+    );
+    const refused = result.messages.filter((m) => m.ruleId === 'no-restricted-imports');
+    expect(refused.map((m) => m.line)).toEqual([2, 3, 4]);
+    const kiosk = await restrictedRegexes('apps/kiosk/src/main.ts');
+    expect(kiosk.paths).toContain('@psc/testing');
+    expect(kiosk.regexes.join()).toMatch(/element-plus/);
+    for (const file of ['apps/counter/src/main.ts', 'apps/counter/src/components/case/CaseTable.vue']) {
+      expect((await restrictedRegexes(file)).regexes.join(), file).not.toMatch(/element-plus/);
+    }
+  });
+
   it('allows console only in tools/', async () => {
     expect(severity(await rule('tools/stack/stack.mjs', 'no-console'))).toBe(0);
     expect(severity(await rule('libs/server-kit/src/config.ts', 'no-console'))).toBe(2);
