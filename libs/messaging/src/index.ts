@@ -1,5 +1,6 @@
 export type { ConsumeOutcome } from './consumer-group.server';
 export { Effects } from './effects';
+export { HandlesEvent } from './handles-event.decorator';
 export { KafkaClient } from './kafka.client';
 export * from './messaging.module';
 export type { MessagingOptions } from './messaging.options';

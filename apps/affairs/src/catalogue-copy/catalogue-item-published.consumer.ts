@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { Effects } from '@psc/messaging';
+import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import { ITEM_COPY_MODEL, type ItemCopy, toCopy } from './item-copy.model';
 
@@ -11,7 +11,7 @@ import { ITEM_COPY_MODEL, type ItemCopy, toCopy } from './item-copy.model';
 export class CatalogueItemPublishedConsumer {
   constructor(@InjectModel(ITEM_COPY_MODEL) private readonly copies: Model<ItemCopy>) {}
 
-  @EventPattern('catalogue.item.published')
+  @HandlesEvent('catalogue.item.published')
   store(@Payload() event: DomainEvent<'catalogue.item.published'>, @Ctx() effects: Effects): void {
     const { _id, ...copy } = toCopy(event.data);
     effects.upsert(this.copies as never, _id, { $set: copy });

@@ -1,8 +1,8 @@
 import { Controller, Inject } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { Effects } from '@psc/messaging';
+import { Effects, HandlesEvent } from '@psc/messaging';
 import { APP_CONFIG } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { type IdentityConfig, linkOrigin } from '../config';
@@ -21,7 +21,7 @@ export class RatingInvitationsConsumer {
     this.origin = linkOrigin(config);
   }
 
-  @EventPattern('affairs.case.rating-invited')
+  @HandlesEvent('affairs.case.rating-invited')
   invite(@Payload() event: DomainEvent<'affairs.case.rating-invited'>, @Ctx() effects: Effects): void {
     effects.upsert(this.texts as never, `rating:${event.data.caseNo}`, {
       $set: {

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { Effects } from '@psc/messaging';
+import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
 
@@ -14,7 +14,7 @@ import { ONE_TRIP_MODEL, type OneTripTally } from './one-trip.model';
 export class OneTripConsumer {
   constructor(@InjectModel(ONE_TRIP_MODEL) private readonly tallies: Model<OneTripTally>) {}
 
-  @EventPattern('affairs.case.transitioned')
+  @HandlesEvent('affairs.case.transitioned')
   apply(@Payload() event: DomainEvent<'affairs.case.transitioned'>, @Ctx() effects: Effects): void {
     const { to, centreId, itemCode, trips, at } = event.data;
     if (to !== 'delivered') return;

@@ -1,8 +1,8 @@
 import { Controller } from '@nestjs/common';
-import { Ctx, EventPattern, Payload } from '@nestjs/microservices';
+import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
 import type { DomainEvent } from '@psc/contracts';
-import { Effects } from '@psc/messaging';
+import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import {
   ITEM_VIEW_MODEL,
@@ -18,7 +18,7 @@ export class CatalogueItemDraftedConsumer {
     @InjectModel(ITEM_VIEW_MODEL) private readonly items: Model<ItemView>,
   ) {}
 
-  @EventPattern('catalogue.item.drafted')
+  @HandlesEvent('catalogue.item.drafted')
   apply(@Payload() event: DomainEvent<'catalogue.item.drafted'>, @Ctx() effects: Effects): void {
     const { itemId, code, name, theme } = event.data;
     const at = new Date(event.occurredAt);
