@@ -3,3 +3,4 @@ export * from './errors';
 export * from './registry';
 export * from './topics';
 export * from './live-channels';
+export * from './common/text';

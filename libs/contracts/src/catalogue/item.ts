@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { trimmedText as text } from '../common/text';
 
 /** The themes a kiosk groups items under (product.md §1). Codes are stable; labels live here and in the UIs' locales. */
 export const THEMES = {
@@ -35,13 +36,6 @@ export const DELIVERY_MODES = {
   onsite: '当场办结',
 } as const;
 export type DeliveryMode = keyof typeof DELIVERY_MODES;
-
-const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`);
 
 const days = (label: string) =>
   z
