@@ -5,14 +5,16 @@ import { trimmedLengthPattern, trimmedText } from './text';
 const bounds = fc
   .tuple(fc.integer({ min: 0, max: 6 }), fc.integer({ min: 1, max: 8 }))
   .filter(([min, max]) => min <= max);
-const raw = fc.string({ unit: fc.constantFrom('a', '字', ' ', '\n', '\t', 'b'), maxLength: 14 });
+const raw = fc.string({ unit: fc.constantFrom('a', '字', ' ', '\n', '\t', 'b', '\u0000'), maxLength: 14 });
 
 describe('trimmed text', () => {
   it('the documented pattern accepts exactly what the schema accepts', () => {
     fc.assert(
       fc.property(bounds, raw, ([min, max], value) => {
         const documented = new RegExp(trimmedLengthPattern(min, max)).test(value);
-        expect(documented).toBe(trimmedText('说明', min, max).safeParse(value).success);
+        // the edge refuses a NUL anywhere (@psc/server-kit), the schema the rest
+        const accepted = !value.includes('\u0000') && trimmedText('说明', min, max).safeParse(value).success;
+        expect(documented).toBe(accepted);
       }),
     );
   });

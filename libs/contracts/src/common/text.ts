@@ -7,8 +7,11 @@ import { z } from 'zod';
  */
 export function trimmedLengthPattern(min: number, max: number): string {
   if (max < 1 || min > max) throw new RangeError(`no text is ${min}–${max} characters long`);
-  if (min >= 2) return `^\\s*\\S[\\s\\S]{${min - 2},${max - 2}}\\S\\s*$`;
-  const some = max === 1 ? '\\S' : `\\S(?:[\\s\\S]{0,${max - 2}}\\S)?`;
+  // a NUL is refused at every edge (the store cannot hold one), so the pattern leaves it out as well
+  const visible = '[^\\s\\u0000]';
+  const any = '[^\\u0000]';
+  if (min >= 2) return `^\\s*${visible}${any}{${min - 2},${max - 2}}${visible}\\s*$`;
+  const some = max === 1 ? visible : `${visible}(?:${any}{0,${max - 2}}${visible})?`;
   return min === 1 ? `^\\s*${some}\\s*$` : `^\\s*(?:${some})?\\s*$`;
 }
 
