@@ -58,7 +58,7 @@ export class CatalogueController {
   @ApiErrors('CATALOGUE.CENTRE_NOT_FOUND')
   search(@ZodQuery(searchQuery) { q, centre, limit }: SearchQuery) {
     this.offered(centre);
-    return { query: q, results: this.cache.view.search(q, centre, limit) };
+    return { query: q, ...this.cache.view.search(q, centre, limit) };
   }
 
   @Get('items/:code')
