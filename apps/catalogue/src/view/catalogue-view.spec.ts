@@ -13,6 +13,7 @@ const centre: Centre = {
   address: '福田区香蜜湖街道香岭社区',
   phone: '',
   hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }],
+  holidays: 'closed',
   rooms: [],
   itemCodes: ['MZ-001', 'CD-001'],
 };

@@ -1,5 +1,7 @@
 import {
   type Centre,
+  type ElsewhereResponse,
+  type NearbyCentre,
   type ItemContent,
   type ItemSummary,
   THEME_CODES,
@@ -8,6 +10,7 @@ import {
   type ThemeCount,
 } from '@psc/contracts/catalogue';
 import { LRUCache } from 'lru-cache';
+import { elsewhere, nearbyOffering } from '../circle/circle';
 import { CatalogueSearchIndex, type MatchKind, queryKey } from '../search/search-index';
 
 export interface PublishedVersion {
@@ -117,6 +120,41 @@ export class CatalogueView {
       this.offers.set(key, codes);
     }
     return codes;
+  }
+
+  /** The centres nearest to `from` that offer `code` (15-minute circle); undefined for an unknown centre. */
+  nearby(code: string, from: string, now: Date, limit: number): NearbyCentre[] | undefined {
+    const centre = this.centres.get(from);
+    if (!centre) return undefined;
+    return nearbyOffering(code, centre, this.centres.values(), (c) => this.offeredBy(c), now, limit);
+  }
+
+  /** What `from` does not offer, by the nearest centre that does; undefined for an unknown centre. */
+  elsewhere(from: string, now: Date): ElsewhereResponse['groups'] | undefined {
+    const centre = this.centres.get(from);
+    if (!centre) return undefined;
+    const here = this.offeredBy(centre);
+    const missing = [...this.latest.values()]
+      .filter((v) => !here.has(v.code))
+      .map((v) => ({
+        code: v.code,
+        name: v.content.name,
+        theme: v.content.theme,
+        popularity: this.popularity.get(v.code) ?? 0,
+      }));
+    return elsewhere(
+      centre,
+      missing,
+      [...this.centres.values()],
+      (c) => this.offeredBy(c),
+      (t) => THEMES[t],
+      THEME_CODES,
+      now,
+    );
+  }
+
+  private offeredBy(centre: Centre): ReadonlySet<string> {
+    return this.offered(centre.id) ?? new Set<string>();
   }
 
   themes(codes: ReadonlySet<string>): ThemeCount[] {
