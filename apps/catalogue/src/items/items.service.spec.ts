@@ -185,12 +185,7 @@ describe('ItemsService', () => {
         dirty: false,
         draft: { keywords: ['家里穷'] },
       });
-      expect(events).toEqual([
-        expect.objectContaining({
-          type: 'catalogue.item.published',
-          data: expect.objectContaining({ version: 3 }),
-        }),
-      ]);
+      expect(events).toMatchObject([{ type: 'catalogue.item.published', data: { version: 3 } }]);
       expect(cache.apply).toHaveBeenCalledWith(version);
     });
 

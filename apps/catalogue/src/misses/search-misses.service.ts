@@ -131,7 +131,7 @@ export class SearchMissesService implements OnApplicationBootstrap, BeforeApplic
           foundNow: first ? { code: first.code, name: first.name } : null,
         };
       });
-    return { from: dates.at(-1)!, to: dates[0], misses, overflow };
+    return { from: dates[dates.length - 1], to: dates[0], misses, overflow };
   }
 
   private async forgetOld(): Promise<void> {
