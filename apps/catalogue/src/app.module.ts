@@ -3,6 +3,7 @@ import { serviceFoundation } from '@psc/messaging';
 import type { CatalogueConfig } from './config';
 import { ItemsModule } from './items/items.module';
 import { SearchMissesModule } from './misses/search-misses.module';
+import { RoomsModule } from './rooms/rooms.module';
 import { SeedModule } from './seed/seed.module';
 import { CatalogueViewModule } from './view/catalogue-view.module';
 
@@ -18,6 +19,7 @@ export class AppModule {
         CatalogueViewModule,
         ItemsModule,
         SearchMissesModule,
+        RoomsModule,
         SeedModule.register({ seed: config.SEED_CATALOGUE }),
       ],
     };
