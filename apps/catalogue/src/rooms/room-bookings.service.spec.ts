@@ -98,8 +98,8 @@ describe('RoomBookingsService', () => {
       sut.book(CENTRE, 'gym', slot, resident('r-3')),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const refused = results.find((r) => r.status === 'rejected');
-    await expectAppError(Promise.reject((refused as PromiseRejectedResult).reason), 'CATALOGUE.SLOT_TAKEN');
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    expect(refused?.reason).toMatchObject({ code: 'CATALOGUE.SLOT_TAKEN', status: 409 });
     expect([...bookings.docs.values()].map((b) => b.place).sort()).toEqual([1, 2]);
   });
 
