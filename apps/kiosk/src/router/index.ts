@@ -56,6 +56,7 @@ export const router = createRouter({
       props: (to) => ({ caseNo: String(to.params.caseNo), token: String(to.query.t ?? '') }),
       meta: { ownDevice: true },
     },
+    { path: '/rooms', name: 'rooms', component: () => import('../views/rooms/RoomsView.vue') },
     { path: '/queue', name: 'queue', component: () => import('../views/queue/QueueView.vue') },
     {
       path: '/queue/tickets/:ticketId',
