@@ -80,7 +80,12 @@ export function elsewhere(
           .sort(([a], [b]) => themeOrder.indexOf(a) - themeOrder.indexOf(b))
           .map(([code, count]) => ({ code, name: themeName(code), count })),
         examples: [...items]
-          .sort((a, b) => b.popularity - a.popularity || a.code.localeCompare(b.code))
+          .sort(
+            (a, b) =>
+              b.popularity - a.popularity ||
+              themeOrder.indexOf(a.theme) - themeOrder.indexOf(b.theme) ||
+              a.code.localeCompare(b.code),
+          )
           .slice(0, 4)
           .map(({ code, name }) => ({ code, name })),
       };

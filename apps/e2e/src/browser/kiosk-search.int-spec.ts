@@ -182,13 +182,26 @@ describe('the kiosk understands residents, shows the 15-minute circle and books 
     await page.waitForSelector('[data-test=booked]');
     expect(await page.textContent('[data-test=booked]')).toContain('书画室');
     await screenshot(page, 'kiosk-rooms-booked');
-    await page.close();
 
+    // the counter sees it among tomorrow's bookings, as a personal booking with its number only
     const desk = await browser.newPage({ viewport: DESK_VIEWPORT });
     await signInAtCounter(desk, gateway(), 'counter01', world.seedPassword);
     await desk.click('[data-test=nav-rooms]');
     await desk.waitForSelector('[data-test=room-today][data-room=calligraphy]');
-    await screenshot(desk, 'counter-rooms-today');
-    await desk.close();
+    const tomorrow = await desk.locator('[data-test=rooms-date] option').nth(1).getAttribute('value');
+    await desk.selectOption('[data-test=rooms-date]', tomorrow ?? '');
+    const booking = '[data-test=room-today][data-room=calligraphy] [data-test=booking]';
+    await desk.waitForSelector(`${booking}[data-status=booked]`);
+    expect(await desk.textContent(booking)).toContain('个人预约');
+    expect(await desk.textContent(booking)).not.toContain('张三');
+    await screenshot(desk, 'counter-rooms');
+
+    // the resident changes their mind at the kiosk: the counter sees the cancellation live
+    await page.click('[data-test=see-mine]');
+    await page.click('[data-test=my-booking] [data-test=cancel-booking]');
+    await page.waitForSelector('[data-test=my-booking][data-status=cancelled]');
+    await screenshot(page, 'kiosk-rooms-mine');
+    await desk.waitForSelector(`${booking}[data-status=cancelled]`, { timeout: 20_000 });
+    await Promise.all([page.close(), desk.close()]);
   });
 });

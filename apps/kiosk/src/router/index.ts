@@ -57,6 +57,12 @@ export const router = createRouter({
       meta: { ownDevice: true },
     },
     { path: '/rooms', name: 'rooms', component: () => import('../views/rooms/RoomsView.vue') },
+    {
+      path: '/me/bookings',
+      name: 'my-bookings',
+      component: () => import('../views/rooms/RoomsMineView.vue'),
+      meta: { needs: 'resident' },
+    },
     { path: '/queue', name: 'queue', component: () => import('../views/queue/QueueView.vue') },
     {
       path: '/queue/tickets/:ticketId',
