@@ -44,6 +44,7 @@ export const QUERIES = [
   ...'dibao laonianzheng shebaoka yibao juzhuzheng canjizheng yanglaojin'.split(' '), // full pinyin
   ...'dbsq lnz sbk yb jzz cjz 低保sq 社保k 老年z'.split(' '), // initials, mixed
   ...'d db dbs di dib l ln la lao s sb sh sheb y yi j jz ju'.split(' '), // typing, key by key
+  ...'我爸八十了有没有补贴 孩子放学没人接 想找个地方练书法 失业了怎么领钱 dibso'.split(' '), // sentences, a slip
 ];
 
 /** @param {string} prefix @param {string} q */

@@ -8,6 +8,8 @@ export const SECTION_ROLES = {
   cases: ['counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin'],
   inbox: ['dept_reviewer'],
   rectifications: ['centre_admin'],
+  rooms: ['counter_staff', 'centre_admin'],
+  misses: ['counter_staff', 'centre_admin', 'city_admin'],
 } as const satisfies Record<string, readonly string[]>;
 export type Section = keyof typeof SECTION_ROLES;
 

@@ -134,6 +134,7 @@ describe('catalogue response cache in front of the proxy', () => {
     upstream.content = 'v2'; // published: the catalogue has it, the gateway has not heard yet
     expect(content((await get('/search?q=lsjz')).body)).toBe('v1');
     emit('affairs.queue.called'); // not the catalogue's
+    emit('catalogue.room.booked'); // the catalogue's, but no kept read shows bookings
     expect(content((await get('/search?q=lsjz')).body)).toBe('v1');
     emit('catalogue.item.published');
     expect(content((await get('/search?q=lsjz')).body)).toBe('v2');

@@ -102,7 +102,8 @@ export class ResponseCache {
 
 /**
  * Kiosk reads of the catalogue (CATALOGUE_PUBLIC_READS), kept for `ttlMs` at most: every event of the catalogue
- * channel (a publish) drops them all, before the screens hear of it, so a screen that reloads on it reads anew.
+ * channel but a room booking's (a publish) drops them all, before the screens hear of it, so a screen that reloads
+ * on it reads anew. Room slots are not among the kept reads, so bookings leave the search answers alone.
  */
 export function catalogueResponseCache(
   push: Pick<PushService, 'live' | 'onEvent'>,
@@ -115,7 +116,7 @@ export function catalogueResponseCache(
     live: () => push.live,
   });
   push.onEvent((event) => {
-    if (channelOf(event.type) === 'catalogue') cache.invalidate();
+    if (channelOf(event.type) === 'catalogue' && !event.type.startsWith('catalogue.room.')) cache.invalidate();
   });
   return cache;
 }

@@ -14,6 +14,8 @@ export const centreSchema = new Schema<CentreDoc>(
     address: { type: String, required: true },
     phone: { type: String, default: '' },
     hours: { type: Schema.Types.Mixed, required: true },
+    holidays: { type: String, default: 'closed' },
+    location: { type: Schema.Types.Mixed },
     rooms: { type: Schema.Types.Mixed, default: [] },
     itemCodes: { type: [String], default: [] },
   },

@@ -2,6 +2,8 @@ import { Body, Controller, Get, HttpCode, Param, Post, Put } from '@nestjs/commo
 import { ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal, type Principal, Public, Roles } from '@psc/auth';
 import {
+  type AddKeywordRequest,
+  addKeywordRequest,
   createItemDraftRequest,
   type ItemContent,
   type ItemDraftHeaders,
@@ -15,7 +17,7 @@ import {
 import { ApiErrors, ApiZodBody, ApiZodResponse, ZodHeaders, ZodParams, ZodPipe } from '@psc/server-kit';
 import { ItemsService } from './items.service';
 
-/** The catalogue is one for the whole city: city administrators edit and publish it. */
+/** The catalogue is one for the whole city: city administrators edit and publish it; staff add residents' words. */
 @ApiTags('items')
 @Controller('items')
 export class ItemsController {
@@ -63,6 +65,27 @@ export class ItemsController {
   )
   publish(@Param('code') code: string, @CurrentPrincipal() principal: Principal) {
     return this.items.publish(code, principal);
+  }
+
+  /** Counter staff attach a phrasing residents used (查无结果): published at once as the item's next version. */
+  @Post(':code/keywords')
+  @Roles('counter_staff', 'centre_admin', 'city_admin')
+  @HttpCode(201)
+  @ApiZodBody(addKeywordRequest)
+  @ApiZodResponse(itemVersionView)
+  @ApiErrors(
+    'CATALOGUE.ITEM_NOT_FOUND',
+    'CATALOGUE.NOT_PUBLISHED',
+    'CATALOGUE.KEYWORD_EXISTS',
+    'CATALOGUE.KEYWORDS_FULL',
+    'COMMON.CONFLICT',
+  )
+  addKeyword(
+    @Param('code') code: string,
+    @Body(new ZodPipe(addKeywordRequest)) { keyword }: AddKeywordRequest,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return this.items.addKeyword(code, keyword, principal);
   }
 
   @Get(':code/versions/:version')

@@ -152,6 +152,71 @@ describe('ItemsService', () => {
     expect(error.message).toContain('第 5 版');
   });
 
+  describe('adding a residents’ phrasing', () => {
+    const counter = staff('counter_staff', 'sz/futian/xiangmihu/c-001', { sub: 'staff-7' });
+    const published = (content: ItemContent) =>
+      lean({
+        _id: 'MZ-001@2',
+        code: 'MZ-001',
+        version: 2,
+        content,
+        publishedAt: new Date(),
+        publishedBy: 'x',
+      });
+
+    it('publishes the next version with the keyword, and the draft keeps it', async () => {
+      const { sut, versionModel, outbox, cache } = newService(
+        { publishedVersion: 2, dirty: false },
+        { findById: vi.fn().mockReturnValue(published(complete)) },
+      );
+      const version = await sut.addKeyword('MZ-001', '家里穷', counter);
+      expect(version).toMatchObject({ _id: 'MZ-001@3', version: 3, publishedBy: 'staff-7' });
+      expect(version.content.keywords).toEqual(['家里穷']);
+      expect(versionModel.create).toHaveBeenCalledWith(version);
+      const [, filter, update, events] = outbox.update.mock.calls[0] as [
+        unknown,
+        unknown,
+        { $set: Item },
+        unknown[],
+      ];
+      expect(filter).toEqual({ _id: 'MZ-001', revision: 3 });
+      expect(update.$set).toMatchObject({
+        publishedVersion: 3,
+        dirty: false,
+        draft: { keywords: ['家里穷'] },
+      });
+      expect(events).toMatchObject([{ type: 'catalogue.item.published', data: { version: 3 } }]);
+      expect(cache.apply).toHaveBeenCalledWith(version);
+    });
+
+    it('refuses a keyword the item has (as normalised), and an item never published', async () => {
+      const { sut } = newService(
+        { publishedVersion: 2 },
+        { findById: vi.fn().mockReturnValue(published({ ...complete, keywords: ['低保'] })) },
+      );
+      expect(await failure(sut.addKeyword('MZ-001', ' 低 保 ', counter))).toMatchObject({
+        code: 'CATALOGUE.KEYWORD_EXISTS',
+        status: 409,
+      });
+      const never = newService({ publishedVersion: null });
+      expect(await failure(never.sut.addKeyword('MZ-001', '低保', counter))).toMatchObject({
+        code: 'CATALOGUE.NOT_PUBLISHED',
+      });
+    });
+
+    it('reads the item again when its draft changed meanwhile, and gives up with a 409 after three tries', async () => {
+      const { sut, outbox } = newService(
+        { publishedVersion: 2 },
+        { findById: vi.fn().mockReturnValue(published(complete)) },
+      );
+      outbox.update.mockResolvedValue(null);
+      expect(await failure(sut.addKeyword('MZ-001', '家里穷', counter))).toMatchObject({
+        code: 'COMMON.CONFLICT',
+      });
+      expect(outbox.update).toHaveBeenCalledTimes(3);
+    });
+  });
+
   it('answers 404 for an unknown item and an unknown version', async () => {
     const { sut } = newService(null, { findById: vi.fn().mockReturnValue(lean(null)) });
     expect(await failure(sut.getDraft('NOPE'))).toMatchObject({

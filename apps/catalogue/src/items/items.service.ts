@@ -1,12 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { Principal } from '@psc/auth';
-import { type ItemContent, publishableItemSchema } from '@psc/contracts/catalogue';
+import {
+  type ItemContent,
+  itemContentSchema,
+  MAX_KEYWORDS,
+  publishableItemSchema,
+} from '@psc/contracts/catalogue';
 import { Outbox } from '@psc/messaging';
 import { isDuplicateKey } from '@psc/persistence';
 import { AppError } from '@psc/server-kit';
 import { isDeepStrictEqual } from 'node:util';
 import type { Model } from 'mongoose';
+import { normalise } from '../search/search-index';
 import { CatalogueCacheService } from '../view/catalogue-cache.service';
 import { type Item, ITEM_MODEL, ITEM_VERSION_MODEL, type ItemVersion, versionId } from './item.model';
 
@@ -86,6 +92,59 @@ export class ItemsService {
     const content: ItemContent = checked.data;
     if (item.publishedVersion !== null && !item.dirty) throw new AppError('CATALOGUE.NOTHING_TO_PUBLISH');
 
+    const version = await this.release(item, content, principal, {
+      $set: { publishedVersion: (item.publishedVersion ?? 0) + 1, dirty: false },
+    });
+    if (!version) throw new AppError('COMMON.CONFLICT', '发布期间草稿被他人修改，请确认后重新发布');
+    return version;
+  }
+
+  /**
+   * A word or phrasing residents use (from the counter's 查无结果 page) joins the item's keywords as the next
+   * version of what is published, announced like any publish, so every kiosk finds the item by it at once. The
+   * draft gains it too, so the next publish of the draft keeps it. A draft changed meanwhile is read again.
+   */
+  async addKeyword(code: string, keyword: string, principal: Principal): Promise<ItemVersion> {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      const item = await this.getDraft(code);
+      if (item.publishedVersion === null) throw new AppError('CATALOGUE.NOT_PUBLISHED');
+      const published = await this.version(code, item.publishedVersion);
+      const has = (words: readonly string[]) => words.some((w) => normalise(w) === normalise(keyword));
+      if (has(published.content.keywords))
+        throw new AppError('CATALOGUE.KEYWORD_EXISTS', `“${published.content.name}”已有说法“${keyword}”`);
+      if (published.content.keywords.length >= MAX_KEYWORDS) throw new AppError('CATALOGUE.KEYWORDS_FULL');
+      const content = itemContentSchema.parse({
+        ...published.content,
+        keywords: [...published.content.keywords, keyword],
+      });
+      const draft = has(item.draft.keywords)
+        ? item.draft
+        : { ...item.draft, keywords: [...item.draft.keywords, keyword].slice(0, MAX_KEYWORDS) };
+      const version = await this.release(item, content, principal, {
+        $set: {
+          publishedVersion: item.publishedVersion + 1,
+          draft,
+          dirty: !isDeepStrictEqual(draft, content),
+        },
+        $inc: { revision: 1 },
+      });
+      if (version) return version;
+    }
+    throw new AppError('COMMON.CONFLICT', '该事项正在被他人修改，请稍后再试');
+  }
+
+  /**
+   * Writes `content` as the item's next immutable version, then moves the item to it with `change` and the
+   * published event, only from the revision read. The version document comes first: a retry after a crash between
+   * the two finds its own version (same content) and completes the move. Undefined when the revision moved on.
+   */
+  private async release(
+    item: Item,
+    content: ItemContent,
+    principal: Principal,
+    change: { $set: Partial<Item>; $inc?: { revision: 1 } },
+  ): Promise<ItemVersion | undefined> {
+    const code = item._id;
     const next = (item.publishedVersion ?? 0) + 1;
     const version: ItemVersion = {
       _id: versionId(code, next),
@@ -106,7 +165,7 @@ export class ItemsService {
     const moved = await this.outbox.update(
       this.items,
       { _id: code, revision: item.revision },
-      { $set: { publishedVersion: next, dirty: false, updatedAt: version.publishedAt } },
+      { ...change, $set: { ...change.$set, updatedAt: version.publishedAt } },
       [
         {
           type: 'catalogue.item.published',
@@ -114,7 +173,7 @@ export class ItemsService {
         },
       ],
     );
-    if (!moved) throw new AppError('COMMON.CONFLICT', '发布期间草稿被他人修改，请确认后重新发布');
+    if (!moved) return undefined;
     this.cache.apply(version);
     return version;
   }

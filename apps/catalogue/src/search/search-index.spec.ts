@@ -37,6 +37,11 @@ const index = (docs = DOCS) => {
 };
 const codes = (sut: CatalogueSearchIndex, q: string) => sut.search(q).map((h) => h.code);
 const top = (sut: CatalogueSearchIndex, q: string) => sut.search(q)[0]?.code;
+/** What the query finds as typed, before it is read as a sentence or a slip */
+const direct = (sut: CatalogueSearchIndex, q: string) => {
+  const answer = sut.find(q);
+  return answer.match === 'direct' ? answer.hits.map((h) => h.code) : [];
+};
 
 describe('normalise', () => {
   it('folds full-width letters, case, tone marks, ü, spaces and punctuation', () => {
@@ -117,7 +122,7 @@ describe('CatalogueSearchIndex', () => {
       expect(codes(sut, '开证明')).toEqual(['A']);
       const none = new CatalogueSearchIndex([]);
       none.replace([doc('A', '残疾人证办理', [], 'disability')]);
-      expect(codes(none, '残疾证')).toEqual([]);
+      expect(direct(none, '残疾证')).toEqual([]);
     });
   });
 
@@ -186,11 +191,11 @@ describe('CatalogueSearchIndex', () => {
     const sut = index();
     sut.upsert(doc('MZ-002', '急难救助金申领'));
     expect(top(sut, 'jiuzhujin')).toBe('MZ-002');
-    expect(codes(sut, '临时救助')).toEqual([]);
+    expect(direct(sut, '临时救助')).toEqual([]);
     sut.upsert(doc('XX-001', '新增事项试点'));
     expect(top(sut, 'xzsx')).toBe('XX-001');
     sut.remove('MZ-002');
-    expect(sut.search('急难救助')).toEqual([]);
+    expect(direct(sut, '急难救助')).toEqual([]);
     sut.replace([doc('A', '健身室预约', [], 'venue')]);
     expect(codes(sut, 'dbsq')).toEqual([]);
     expect(codes(sut, 'jianshen')).toEqual(['A']);
@@ -200,6 +205,60 @@ describe('CatalogueSearchIndex', () => {
     expect(top(index(), '申请低保')).toBe('MZ-001');
     expect(top(index(), '老年证怎么办理')).toBe('YL-002');
     expect(top(index(), '我要 失业金')).toBe('JY-002');
+  });
+
+  describe('reads what finds nothing as typed again', () => {
+    it('as a sentence: the words that matter, the rarer the weightier, everyday words standing in', () => {
+      const sut = index([
+        doc('A', '高龄津贴申领', ['80岁补贴'], 'elderly-care'),
+        doc('B', '重度残疾人护理补贴申请', [], 'disability'),
+        doc('C', '四点半课堂报名', ['课后托管'], 'venue'),
+      ]);
+      expect(sut.find('我爸八十了有没有补贴')).toMatchObject({
+        match: 'words',
+        hits: [{ code: 'A' }, { code: 'B' }],
+      });
+      // 没人接 is not in any item: it stands for 托管
+      expect(sut.find('孩子放学没人接')).toMatchObject({ match: 'words', hits: [{ code: 'C' }] });
+      expect(sut.words('我爸八十了有没有补贴')).toEqual(['爸', '八十', '补贴']);
+    });
+
+    it('teaches the segmenter the indexed words, so a name is one word', () => {
+      const taught: string[] = [];
+      const segmenter = {
+        cut: (t: string) => [t],
+        cutSmall: (t: string) => [t],
+        addWords: (w: readonly string[]) => taught.push(...w),
+      };
+      const sut = new CatalogueSearchIndex([], segmenter);
+      sut.replace([doc('C', '四点半课堂报名', ['课后托管'])]);
+      sut.words('四点半课堂');
+      expect(taught).toEqual(expect.arrayContaining(['四点半课堂报名', '课后托管', '没人接']));
+    });
+
+    it('as pinyin with one letter wrong or missing, but not among initials or in short queries', () => {
+      const sut = index();
+      expect(sut.find('dibso')).toMatchObject({ match: 'fuzzy', hits: [{ code: 'MZ-001' }] }); // bao
+      expect(sut.find('dibo')).toMatchObject({ match: 'fuzzy', hits: [{ code: 'MZ-001' }] }); // bao
+      expect(sut.find('canjizeng')).toMatchObject({ match: 'fuzzy', hits: [{ code: 'CJ-001' }] }); // zheng
+      expect(sut.find('dbsw').match).toBe('none');
+      expect(sut.find('dibi').match).toBe('none'); // di + bi is no slip of a 4-letter word we hold
+      // a slip never outranks what was typed right
+      expect(sut.find('dibao').match).toBe('direct');
+    });
+
+    it('suggests the closest items when nothing matches at all, and the popular ones when nothing is close', () => {
+      const sut = index();
+      const answer = sut.find('救助供养金额标准');
+      expect(answer.match).toBe('words');
+      const none = sut.find('火星救赎');
+      expect(none).toMatchObject({ match: 'none', hits: [] });
+      expect(none.suggestions.map((h) => h.code)).toEqual(['MZ-002', 'MZ-003']);
+      sut.setPopularity('HJ-001', 5);
+      const far = sut.find('xyzxyz');
+      expect(far.suggestions).toHaveLength(4);
+      expect(far.suggestions[0].code).toBe('HJ-001');
+    });
   });
 
   it('answers nothing for a blank query or one that matches nothing', () => {

@@ -1,5 +1,7 @@
 import { THEME_CODES, THEMES, type ThemeCode } from '@psc/contracts/catalogue';
 import { pinyin } from 'pinyin-pro';
+import { COLLOQUIAL, COLLOQUIAL_WEIGHT, STOP_CHARACTERS, STOP_WORDS } from './phrasing';
+import { jiebaSegmenter, type Segmenter } from './segmenter';
 import { SYNONYMS } from './synonyms';
 
 export interface SearchDoc {
@@ -13,6 +15,19 @@ export interface SearchDoc {
 export interface SearchHit {
   code: string;
   score: number;
+}
+
+/**
+ * How the hits were found: `direct` — by the query as typed (characters, pinyin, initials, synonyms, or without
+ * filler words); `words` — a sentence, by the words that matter in it; `fuzzy` — pinyin with one letter wrong or
+ * missing; `none` — nothing matched, and `suggestions` holds the closest items instead.
+ */
+export type MatchKind = 'direct' | 'words' | 'fuzzy' | 'none';
+
+export interface SearchAnswer {
+  hits: SearchHit[];
+  match: MatchKind;
+  suggestions: SearchHit[];
 }
 
 /** One character of an indexed text; `readings[0]` is its reading in context, the rest what else it may be read as. */
@@ -172,20 +187,43 @@ let memo = new Int32Array(4096).fill(UNSEEN);
 let touched: number[] = [];
 
 const INITIAL = 256; // cost of a letter typed as an initial; alternative readings cost 1 each, fewer than 256
+const EDIT = 1 << 16; // a syllable typed with one letter wrong or missing: more than any number of initials
 const UNREACHABLE = 1 << 30;
+
+/** `typed` is `reading` with one letter after the first changed (dibso: bao) or left out (dibo: bao). */
+function oneEditAway(typed: string, reading: string): boolean {
+  if (typed[0] !== reading[0]) return false;
+  if (typed.length === reading.length) {
+    let differences = 0;
+    for (let i = 1; i < typed.length; i++) if (typed[i] !== reading[i]) differences++;
+    return differences === 1;
+  }
+  if (typed.length !== reading.length - 1 || reading.length < 3) return false;
+  for (let skip = 1; skip < reading.length; skip++)
+    if (typed === reading.slice(0, skip) + reading.slice(skip + 1)) return true;
+  return false;
+}
 
 /**
  * The cheapest way to spell `query[q..]` from unit `u` on: a character as itself, a reading in full, the last
  * reading begun (`dibaosh`), or a reading's initial (`s`, also `sh`). Ends anywhere, or at the text's end (`toEnd`).
+ * With `edits` left, one reading may also be typed one letter wrong or short (see oneEditAway), at the cost EDIT.
  */
-function cost(query: string, units: readonly Unit[], q: number, u: number, toEnd: boolean): number {
+function cost(
+  query: string,
+  units: readonly Unit[],
+  q: number,
+  u: number,
+  toEnd: boolean,
+  edits: number,
+): number {
   if (q === query.length) return !toEnd || u === units.length ? 0 : UNREACHABLE;
   if (u === units.length) return UNREACHABLE;
-  const key = ((q * (units.length + 1) + u) << 1) | (toEnd ? 1 : 0);
+  const key = ((((q * (units.length + 1) + u) << 1) | (toEnd ? 1 : 0)) << 1) | edits;
   if (memo[key] !== UNSEEN) return memo[key];
   const unit = units[u];
   let best = UNREACHABLE;
-  if (query.startsWith(unit.char, q)) best = cost(query, units, q + unit.char.length, u + 1, toEnd);
+  if (query.startsWith(unit.char, q)) best = cost(query, units, q + unit.char.length, u + 1, toEnd, edits);
   const letter = query.charCodeAt(q);
   const rest = query.length - q;
   for (let r = 0; r < unit.readings.length && best > 0; r++) {
@@ -193,7 +231,7 @@ function cost(query: string, units: readonly Unit[], q: number, u: number, toEnd
     const alternative = r === 0 ? 0 : 1;
     if (reading.charCodeAt(0) !== letter) continue;
     if (query.startsWith(reading, q))
-      best = Math.min(best, alternative + cost(query, units, q + reading.length, u + 1, toEnd));
+      best = Math.min(best, alternative + cost(query, units, q + reading.length, u + 1, toEnd, edits));
     else if (
       rest >= 2 &&
       rest < reading.length &&
@@ -201,9 +239,13 @@ function cost(query: string, units: readonly Unit[], q: number, u: number, toEnd
       (!toEnd || u + 1 === units.length)
     )
       best = Math.min(best, alternative);
-    best = Math.min(best, alternative + INITIAL + cost(query, units, q + 1, u + 1, toEnd));
+    best = Math.min(best, alternative + INITIAL + cost(query, units, q + 1, u + 1, toEnd, edits));
     if (reading[1] === 'h' && reading.length > 2 && query.charCodeAt(q + 1) === 104 /* h */)
-      best = Math.min(best, alternative + 2 * INITIAL + cost(query, units, q + 2, u + 1, toEnd));
+      best = Math.min(best, alternative + 2 * INITIAL + cost(query, units, q + 2, u + 1, toEnd, edits));
+    if (edits > 0 && reading.length >= 2)
+      for (const length of [reading.length, reading.length - 1])
+        if (q + length <= query.length && oneEditAway(query.slice(q, q + length), reading))
+          best = Math.min(best, alternative + EDIT + cost(query, units, q + length, u + 1, toEnd, 0));
   }
   memo[key] = best;
   touched.push(key);
@@ -217,16 +259,22 @@ function scoreCharacters(query: string, term: Term): number {
   return CHARACTER_SCORES[term.field][position];
 }
 
-function scorePinyin(query: string, term: Term): number {
+/** With `edits` = 1 only matches with exactly one mistyped syllable score, below every exact pinyin match. */
+function scorePinyin(query: string, term: Term, edits = 0): number {
   const { units } = term;
-  const size = (query.length + 1) * (units.length + 1) * 2;
+  const size = (query.length + 1) * (units.length + 1) * 4;
   if (size > memo.length) memo = new Int32Array(size * 2).fill(UNSEEN);
   const first = query.charCodeAt(0);
   const firstBit = letterBit(first);
   const kindOf = (c: number): Kind =>
     c < INITIAL ? FULL : Math.floor(c / INITIAL) === query.length ? INITIALS : MIXED;
-  const score = (c: number, position: Position) =>
-    c >= UNREACHABLE ? 0 : pinyinScore(term.field, kindOf(c), position, c % INITIAL > 0);
+  const score = (c: number, position: Position) => {
+    if (c >= UNREACHABLE || edits > 0 !== c >= EDIT) return 0;
+    if (edits === 0) return pinyinScore(term.field, kindOf(c), position, c % INITIAL > 0);
+    const kind = kindOf(c - EDIT);
+    // among initials one letter more or less is another word, not a slip
+    return kind === INITIALS ? 0 : pinyinScore(term.field, kind, position, c % INITIAL > 0) - 200;
+  };
   let best = 0;
   for (let u = 0; u < units.length; u++) {
     const unit = units[u];
@@ -234,11 +282,11 @@ function scorePinyin(query: string, term: Term): number {
     if (u === 0) {
       best = Math.max(
         best,
-        score(cost(query, units, 0, 0, true), EXACT),
-        score(cost(query, units, 0, 0, false), PREFIX),
+        score(cost(query, units, 0, 0, true, edits), EXACT),
+        score(cost(query, units, 0, 0, false, edits), PREFIX),
       );
     } else {
-      best = Math.max(best, score(cost(query, units, 0, u, false), INFIX));
+      best = Math.max(best, score(cost(query, units, 0, u, false, edits), INFIX));
     }
   }
   for (const key of touched) memo[key] = UNSEEN;
@@ -269,6 +317,40 @@ function scoreTerms(query: string, terms: readonly Term[], letters: number): num
   return best;
 }
 
+/** Bits set in `bits`: how many letters of a query a term lacks. */
+function bitCount(bits: number): number {
+  let n = 0;
+  for (let b = bits; b !== 0; b &= b - 1) n++;
+  return n;
+}
+
+/** The best match with one syllable mistyped; a term may lack one of the query's letters (the wrong one). */
+function scoreTermsFuzzy(query: string, terms: readonly Term[], letters: number): number {
+  let best = 0;
+  for (const term of terms)
+    if (bitCount(letters & ~term.letters) <= 1) best = Math.max(best, scorePinyin(query, term, 1));
+  return best;
+}
+
+/** Fewer letters than this are too short to tell a slip from another word. */
+const FUZZY_MIN_LETTERS = 4;
+const SUGGESTIONS = 4;
+
+/** Words of a group each stand for the others (see COLLOQUIAL): word → the other members. */
+const STAND_INS: ReadonlyMap<string, readonly string[]> = (() => {
+  const map = new Map<string, Set<string>>();
+  for (const group of COLLOQUIAL)
+    for (const word of group) {
+      const others = map.get(word) ?? new Set<string>();
+      for (const other of group) if (other !== word) others.add(other);
+      map.set(word, others);
+    }
+  return new Map([...map].map(([word, others]) => [word, [...others]]));
+})();
+
+/** 我爸 is 爸 and 想查 is 查: a word that is a pronoun (or 想, 要) plus a known word is that word. */
+const PRONOUN = /^(?:我|俺|咱|我家|我们家|想|要)(.+)$/u;
+
 // Words a resident wraps around what they want (申请低保, 低保怎么办); dropped only when the query finds nothing.
 const FILLERS =
   /我想|我要|想要|怎么|怎样|如何|在哪里|去哪里|在哪儿|哪里|在哪|去哪|需要|什么|材料|手续|流程|可以|能不能|办理|申请|申领|办|吗|呢|的|了/g;
@@ -294,14 +376,21 @@ export function queryKey(query: string): string {
 /**
  * The kiosk search: characters, full pinyin, initials (`dbsq`), mixed input (`低保sq`), synonyms and polyphones,
  * popular first when scores tie. Everything about the documents is worked out when they are indexed; a query only
- * walks the prepared readings.
+ * walks the prepared readings. What finds nothing as typed is read again, in turn: without filler words, as a
+ * sentence cut into words (我爸八十了有没有补贴), as pinyin with one slip (dibso); and when all of that finds nothing,
+ * the items closest to it are suggested (see SearchAnswer).
  */
 export class CatalogueSearchIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly synonyms: readonly (readonly string[])[];
   private readonly themes: ReadonlyMap<ThemeCode, readonly Term[]>;
+  /** set when the segmenter has learnt every indexed text as a word, so 四点半课堂 is never cut in three */
+  private taught = false;
 
-  constructor(synonyms: readonly (readonly string[])[] = SYNONYMS) {
+  constructor(
+    synonyms: readonly (readonly string[])[] = SYNONYMS,
+    private readonly segmenter: Segmenter = jiebaSegmenter,
+  ) {
     this.synonyms = synonyms
       .map((group) => [...new Set(group.map(normalise).filter(Boolean))])
       .filter((g) => g.length > 1);
@@ -322,6 +411,7 @@ export class CatalogueSearchIndex {
       ...doc.keywords.map((k): [string, Field] => [k, KEYWORD]),
     ]);
     this.entries.set(doc.code, { theme: doc.theme, terms, popularity: doc.popularity });
+    this.taught = false;
   }
 
   remove(code: string): void {
@@ -334,10 +424,25 @@ export class CatalogueSearchIndex {
   }
 
   search(query: string, options: { limit?: number; codes?: ReadonlySet<string> } = {}): SearchHit[] {
+    return this.find(query, options).hits;
+  }
+
+  find(query: string, options: { limit?: number; codes?: ReadonlySet<string> } = {}): SearchAnswer {
     const q = normalise(query);
-    if (!q) return [];
-    let found = this.scores(q, options.codes);
-    if (found.size === 0) found = this.withoutFillers(query, options.codes);
+    if (!q) return { hits: [], match: 'none', suggestions: [] };
+    const { codes } = options;
+    const ranked = (found: Map<string, number>) => this.ranked(found, options.limit ?? 20);
+    let found = this.scores(q, codes);
+    if (found.size === 0) found = this.withoutFillers(query, codes);
+    if (found.size > 0) return { hits: ranked(found), match: 'direct', suggestions: [] };
+    found = HAN.test(q) ? this.byWords(q, codes) : found;
+    if (found.size > 0) return { hits: ranked(found), match: 'words', suggestions: [] };
+    found = this.fuzzy(q, codes);
+    if (found.size > 0) return { hits: ranked(found), match: 'fuzzy', suggestions: [] };
+    return { hits: [], match: 'none', suggestions: this.ranked(this.closest(q, codes), SUGGESTIONS) };
+  }
+
+  private ranked(found: ReadonlyMap<string, number>, limit: number): SearchHit[] {
     return [...found]
       .map(([code, score]) => ({ code, score, popularity: this.entries.get(code)?.popularity ?? 0 }))
       .sort(
@@ -346,16 +451,19 @@ export class CatalogueSearchIndex {
           b.popularity - a.popularity ||
           (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
       )
-      .slice(0, options.limit ?? 20)
+      .slice(0, limit)
       .map(({ code, score }) => ({ code, score }));
+  }
+
+  private *offered(codes: ReadonlySet<string> | undefined): Generator<[string, Entry]> {
+    for (const pair of this.entries) if (!codes || codes.has(pair[0])) yield pair;
   }
 
   private scores(q: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
     const letters = lettersOf(q);
     const themeScores = new Map<ThemeCode, number>();
     const found = new Map<string, number>();
-    for (const [code, entry] of this.entries) {
-      if (codes && !codes.has(code)) continue;
+    for (const [code, entry] of this.offered(codes)) {
       let theme = themeScores.get(entry.theme);
       if (theme === undefined) {
         theme = scoreTerms(q, this.themes.get(entry.theme) ?? [], letters);
@@ -379,6 +487,107 @@ export class CatalogueSearchIndex {
         else first.set(code, Math.min(score, other));
       }
     return first;
+  }
+
+  /** The words of a sentence that carry the wish: not stop words, 我爸 read as 爸. */
+  words(q: string): string[] {
+    if (!this.taught) {
+      this.segmenter.addWords([...this.entries.values()].flatMap((e) => e.terms.map((t) => t.text)));
+      this.segmenter.addWords(COLLOQUIAL.flat());
+      this.taught = true;
+    }
+    const words = new Set<string>();
+    const cuts = this.segmenter.cut(q);
+    for (let i = 0; i < cuts.length; i++) {
+      // 没有 + 工作 is 没有工作, a known everyday word, though each half alone says little
+      const joined = cuts[i] + (cuts[i + 1] ?? '');
+      if (i + 1 < cuts.length && STAND_INS.has(joined)) {
+        words.add(joined);
+        i++;
+        continue;
+      }
+      const cut = cuts[i];
+      if (STOP_WORDS.has(cut) || !HAN.test(cut)) continue;
+      const bare = PRONOUN.exec(cut)?.[1];
+      words.add(bare && (STAND_INS.has(bare) || bare.length === 1) ? bare : cut);
+    }
+    return [...words];
+  }
+
+  /**
+   * A sentence by its words: each word (or, at a discount, a stand-in of it) found in an item's name or keywords
+   * adds that word's weight, and a word few items contain weighs more than one many contain (idf), so 八十 and 补贴
+   * together lead to 高龄津贴 rather than to any 补贴.
+   */
+  private byWords(q: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
+    const offered = [...this.offered(codes)];
+    const total = new Map<string, number>();
+    for (const word of this.words(q)) {
+      const matched = this.matching(word, offered);
+      // a compound the dictionary knows but no item says (锻炼身体): its parts, 锻炼 and 身体
+      if (matched.size === 0 && word.length > 2)
+        for (const part of this.segmenter.cutSmall(word))
+          if (part !== word && !STOP_WORDS.has(part))
+            for (const [code, weight] of this.matching(part, offered))
+              matched.set(code, Math.max(matched.get(code) ?? 0, weight));
+      if (matched.size === 0) continue;
+      // a lone character (学, 办) says less than a word, unless it is a known everyday word (钱, 丢)
+      const worth = word.length === 1 && !STAND_INS.has(word) ? 0.5 : 1;
+      const idf = Math.log(1 + offered.length / matched.size);
+      for (const [code, weight] of matched) total.set(code, (total.get(code) ?? 0) + worth * weight * idf);
+    }
+    return new Map([...total].map(([code, score]) => [code, Math.max(1, Math.round(score * 100))]));
+  }
+
+  /**
+   * How well each item holds a word: 1 for the word itself, COLLOQUIAL_WEIGHT for a stand-in, and up to half as
+   * much again the more of the name or keyword it is (轮椅 says more of 轮椅申请 than of a long item name).
+   */
+  private matching(word: string, offered: readonly [string, Entry][]): Map<string, number> {
+    const forms = [word, ...(STAND_INS.get(word) ?? [])];
+    const matched = new Map<string, number>();
+    for (const [code, entry] of offered) {
+      let weight = 0;
+      for (const term of entry.terms)
+        for (const form of forms) {
+          if (!term.text.includes(form)) continue;
+          const base = form === word ? 1 : COLLOQUIAL_WEIGHT;
+          weight = Math.max(weight, base * (1 + (0.5 * form.length) / term.text.length));
+        }
+      if (weight > 0) matched.set(code, weight);
+    }
+    return matched;
+  }
+
+  /** Letters only, one syllable typed a letter wrong or short: dibso, dibo, shebaok. */
+  private fuzzy(q: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
+    const found = new Map<string, number>();
+    if (!/^[a-z]+$/.test(q) || q.length < FUZZY_MIN_LETTERS) return found;
+    const letters = lettersOf(q);
+    for (const [code, entry] of this.offered(codes)) {
+      const score = scoreTermsFuzzy(q, entry.terms, letters);
+      if (score > 0) found.set(code, score);
+    }
+    return found;
+  }
+
+  /**
+   * 您是不是要找…: the items sharing the most telling characters with the query (rare ones count more), or, when
+   * none shares any, the most popular ones.
+   */
+  private closest(q: string, codes: ReadonlySet<string> | undefined): Map<string, number> {
+    const offered = [...this.offered(codes)];
+    const total = new Map<string, number>();
+    for (const char of new Set(Array.from(q))) {
+      if (!HAN.test(char) || STOP_CHARACTERS.has(char)) continue;
+      const having = offered.filter(([, e]) =>
+        e.terms.some((t) => t.field !== THEME && t.text.includes(char)),
+      );
+      const idf = Math.log(1 + offered.length / Math.max(1, having.length));
+      for (const [code] of having) total.set(code, (total.get(code) ?? 0) + idf);
+    }
+    if (total.size > 0) return new Map([...total].map(([code, score]) => [code, Math.round(score * 100)]));
+    return new Map(offered.map(([code]) => [code, 1]));
   }
 
   /** The texts as terms, with their synonym aliases; a text already indexed under a stronger field is kept once. */

@@ -7,6 +7,7 @@ import {
 } from '@psc/contracts/catalogue';
 import { Outbox } from '@psc/messaging';
 import type { Model } from 'mongoose';
+import { isDeepStrictEqual } from 'node:util';
 import { CENTRE_MODEL, type CentreDoc } from '../centres/centre.model';
 import { type Item, ITEM_MODEL, ITEM_VERSION_MODEL, type ItemVersion, versionId } from '../items/item.model';
 import { itemCodesFor, seedCentres } from './centres';
@@ -33,7 +34,27 @@ export class SeedService implements OnModuleInit {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    if (this.enabled) await this.seedIfEmpty();
+    if (!this.enabled) return;
+    await this.seedIfEmpty();
+    await this.refreshCentres();
+  }
+
+  /**
+   * The seed is where centres are kept until they have an editor: a store seeded before locations, holiday hours and
+   * room ids were added gets them at the next start. Ten writes, each only where the stored centre differs.
+   */
+  async refreshCentres(): Promise<void> {
+    const codes = seedItems.map((item) => item.code);
+    let changed = 0;
+    for (const input of seedCentres) {
+      const { id, ...centre } = centreContract.parse(input);
+      const wanted = { ...centre, itemCodes: itemCodesFor(input, codes) };
+      const stored = await this.centres.findById(id).lean<CentreDoc>();
+      if (stored && isDeepStrictEqual({ ...stored, _id: undefined }, { ...wanted, _id: undefined })) continue;
+      await this.centres.replaceOne({ _id: id }, { _id: id, ...wanted }, { upsert: true });
+      changed++;
+    }
+    if (changed > 0) this.logger.log({ changed }, 'centres refreshed from the seed');
   }
 
   async seedIfEmpty(): Promise<void> {

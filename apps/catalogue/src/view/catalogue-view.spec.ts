@@ -1,6 +1,6 @@
 import { type Centre, type ItemContent, itemContentSchema } from '@psc/contracts/catalogue';
 import { describe, expect, it } from 'vitest';
-import { CatalogueView, POPULARITY_STALE_MS } from './catalogue-view';
+import { CatalogueView, type FoundItems, POPULARITY_STALE_MS } from './catalogue-view';
 
 const content = (code: string, name: string, theme: ItemContent['theme']): ItemContent =>
   itemContentSchema.parse({ code, name, theme });
@@ -13,6 +13,7 @@ const centre: Centre = {
   address: '福田区香蜜湖街道香岭社区',
   phone: '',
   hours: [{ weekdays: [1, 2, 3, 4, 5], open: '09:00', close: '18:00' }],
+  holidays: 'closed',
   rooms: [],
   itemCodes: ['MZ-001', 'CD-001'],
 };
@@ -72,11 +73,11 @@ describe('CatalogueView', () => {
       sut.apply({ code: 'JY-001', version: 1, content: content('JY-001', '旧名称', 'employment') }),
     ).toBe(false);
     expect(sut.item('JY-001')?.name).toBe('就业登记（个人）');
-    expect(sut.search('jydj', undefined, 5).map((s) => s.code)).toEqual(['JY-001']);
+    expect(sut.search('jydj', undefined, 5).results.map((s) => s.code)).toEqual(['JY-001']);
   });
 
   describe('search answers kept between searches', () => {
-    const codes = (found: readonly { code: string }[]) => found.map((s) => s.code);
+    const codes = (found: FoundItems) => found.results.map((s) => s.code);
 
     it('answers a repeated search from what it kept, by centre, normalised query and limit', () => {
       const sut = view();
@@ -87,10 +88,10 @@ describe('CatalogueView', () => {
       expect(codes(sut.search('sh', centre.id, 1))).toEqual(['CD-001']);
       expect(codes(sut.search('j', centre.id, 20))).toEqual(['MZ-001']); // JY-001 is not offered there
       expect(codes(sut.search('j', undefined, 20))).toEqual(['JY-001', 'MZ-001']); // every item
-      expect(sut.search('j', 'sz/nowhere', 20)).toEqual([]);
+      expect(codes(sut.search('j', 'sz/nowhere', 20))).toEqual([]);
       // the second try without filler words (想要) depends on where the spaces were, so these two are kept apart
-      expect(codes(sut.search('想要书画', undefined, 20))).toEqual(['CD-001']);
-      expect(codes(sut.search('想 要书画', undefined, 20))).toEqual([]);
+      expect(sut.search('想要书画', undefined, 20)).toMatchObject({ match: 'direct' });
+      expect(sut.search('想 要书画', undefined, 20)).toMatchObject({ match: 'words' }); // read as a sentence
     });
 
     it('shows a publish in the very next search', () => {
@@ -102,7 +103,7 @@ describe('CatalogueView', () => {
       expect(codes(sut.search('shuhua', undefined, 20))).toEqual([]);
       const renamed = sut.search('jiuye', undefined, 20);
       expect(codes(renamed)).toEqual(['CD-001', 'JY-001']); // tied: the one opened more often first
-      expect(renamed[0]).toMatchObject({ version: 2, name: '就业见习报名', theme: 'employment' });
+      expect(renamed.results[0]).toMatchObject({ version: 2, name: '就业见习报名', theme: 'employment' });
       // … a new item is found at once …
       sut.apply({ code: 'JY-002', version: 1, content: content('JY-002', '就业困难人员认定', 'employment') });
       expect(codes(sut.search('jiuye', undefined, 20))).toEqual(['CD-001', 'JY-001', 'JY-002']);
@@ -137,7 +138,7 @@ describe('CatalogueView', () => {
       now += 1;
       const fresh = sut.search('y', undefined, 20);
       expect(codes(fresh)).toEqual(['JY-001', 'CD-001']);
-      expect(fresh[0].popularity).toBe(4);
+      expect(fresh.results[0].popularity).toBe(4);
       expect(sut.search('y', undefined, 20)).toBe(fresh); // kept again until the next count
     });
   });

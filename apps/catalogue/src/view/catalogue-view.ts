@@ -1,5 +1,7 @@
 import {
   type Centre,
+  type ElsewhereResponse,
+  type NearbyCentre,
   type ItemContent,
   type ItemSummary,
   THEME_CODES,
@@ -8,7 +10,8 @@ import {
   type ThemeCount,
 } from '@psc/contracts/catalogue';
 import { LRUCache } from 'lru-cache';
-import { CatalogueSearchIndex, queryKey } from '../search/search-index';
+import { elsewhere, nearbyOffering } from '../circle/circle';
+import { CatalogueSearchIndex, type MatchKind, queryKey } from '../search/search-index';
 
 export interface PublishedVersion {
   code: string;
@@ -21,6 +24,14 @@ export interface PublishedVersion {
  * decide): counts are a ranking hint, written to the store every 5 s and seen by other replicas only when they load.
  */
 export const POPULARITY_STALE_MS = 5000;
+
+/** A search as the kiosk shows it: the items found and how, or the closest ones when nothing was found. */
+export interface FoundItems {
+  results: ItemSummary[];
+  match: MatchKind;
+  suggestions: ItemSummary[];
+}
+const NOTHING: FoundItems = { results: [], match: 'none', suggestions: [] };
 /** Distinct searches (centre, query, limit) whose answers are kept; a kiosk's vocabulary is small. */
 const KEPT_ANSWERS = 1000;
 
@@ -38,7 +49,7 @@ export class CatalogueView {
   private readonly popularity = new Map<string, number>();
   /** the codes each centre offers (key '' for every item), worked out once per content */
   private readonly offers = new Map<string, ReadonlySet<string>>();
-  private readonly answers = new LRUCache<string, ItemSummary[]>({ max: KEPT_ANSWERS });
+  private readonly answers = new LRUCache<string, FoundItems>({ max: KEPT_ANSWERS });
   /** when the first open count the kept answers do not show was counted */
   private popularityMovedAt: number | undefined;
 
@@ -111,6 +122,41 @@ export class CatalogueView {
     return codes;
   }
 
+  /** The centres nearest to `from` that offer `code` (15-minute circle); undefined for an unknown centre. */
+  nearby(code: string, from: string, now: Date, limit: number): NearbyCentre[] | undefined {
+    const centre = this.centres.get(from);
+    if (!centre) return undefined;
+    return nearbyOffering(code, centre, this.centres.values(), (c) => this.offeredBy(c), now, limit);
+  }
+
+  /** What `from` does not offer, by the nearest centre that does; undefined for an unknown centre. */
+  elsewhere(from: string, now: Date): ElsewhereResponse['groups'] | undefined {
+    const centre = this.centres.get(from);
+    if (!centre) return undefined;
+    const here = this.offeredBy(centre);
+    const missing = [...this.latest.values()]
+      .filter((v) => !here.has(v.code))
+      .map((v) => ({
+        code: v.code,
+        name: v.content.name,
+        theme: v.content.theme,
+        popularity: this.popularity.get(v.code) ?? 0,
+      }));
+    return elsewhere(
+      centre,
+      missing,
+      [...this.centres.values()],
+      (c) => this.offeredBy(c),
+      (t) => THEMES[t],
+      THEME_CODES,
+      now,
+    );
+  }
+
+  private offeredBy(centre: Centre): ReadonlySet<string> {
+    return this.offered(centre.id) ?? new Set<string>();
+  }
+
   themes(codes: ReadonlySet<string>): ThemeCount[] {
     const counts = new Map<ThemeCode, number>();
     for (const code of codes) {
@@ -140,7 +186,7 @@ export class CatalogueView {
   }
 
   /** The best matches among what a centre offers (every item when none is named; nothing for an unknown one). */
-  search(query: string, centreId: string | undefined, limit: number): readonly ItemSummary[] {
+  search(query: string, centreId: string | undefined, limit: number): FoundItems {
     if (this.popularityMovedAt !== undefined && this.now() - this.popularityMovedAt >= POPULARITY_STALE_MS) {
       this.answers.clear();
       this.popularityMovedAt = undefined;
@@ -150,11 +196,15 @@ export class CatalogueView {
     let found = this.answers.get(key);
     if (!found) {
       const codes = this.offered(centreId);
-      if (!codes) return [];
-      found = this.index
-        .search(query, { limit, codes })
-        .map((hit) => this.summary(hit.code))
-        .filter((s): s is ItemSummary => s !== undefined);
+      if (!codes) return NOTHING;
+      const answer = this.index.find(query, { limit, codes });
+      const summaries = (hits: readonly { code: string }[]) =>
+        hits.map((hit) => this.summary(hit.code)).filter((s): s is ItemSummary => s !== undefined);
+      found = {
+        results: summaries(answer.hits),
+        match: answer.match,
+        suggestions: summaries(answer.suggestions),
+      };
       this.answers.set(key, found);
     }
     return found;

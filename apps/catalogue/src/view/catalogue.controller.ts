@@ -3,6 +3,11 @@ import { ApiTags } from '@nestjs/swagger';
 import { Public } from '@psc/auth';
 import {
   centreView,
+  elsewhereResponse,
+  itemCodeParams,
+  itemNearbyResponse,
+  type NearbyQuery,
+  nearbyQuery,
   type ItemListQuery,
   itemListQuery,
   itemSummary,
@@ -15,7 +20,7 @@ import {
   themeCount,
   themesQuery,
 } from '@psc/contracts/catalogue';
-import { ApiErrors, ApiZodResponse, AppError, ZodQuery } from '@psc/server-kit';
+import { ApiErrors, ApiZodResponse, AppError, ZodParams, ZodQuery } from '@psc/server-kit';
 import { z } from 'zod';
 import { CatalogueCacheService } from './catalogue-cache.service';
 
@@ -58,7 +63,7 @@ export class CatalogueController {
   @ApiErrors('CATALOGUE.CENTRE_NOT_FOUND')
   search(@ZodQuery(searchQuery) { q, centre, limit }: SearchQuery) {
     this.offered(centre);
-    return { query: q, results: this.cache.view.search(q, centre, limit) };
+    return { query: q, ...this.cache.view.search(q, centre, limit) };
   }
 
   @Get('items/:code')
@@ -69,6 +74,31 @@ export class CatalogueController {
     if (!item) throw new AppError('CATALOGUE.ITEM_NOT_FOUND', `没有找到编码为 ${code} 的服务事项`);
     this.cache.opened(code);
     return item;
+  }
+
+  /** The 15-minute circle: other centres near the kiosk's that offer this item, open now or not. */
+  @Get('items/:code/nearby')
+  @ApiZodResponse(itemNearbyResponse)
+  @ApiErrors('CATALOGUE.ITEM_NOT_FOUND', 'CATALOGUE.CENTRE_NOT_FOUND')
+  nearby(
+    @ZodParams(itemCodeParams) { code }: { code: string },
+    @ZodQuery(nearbyQuery) { centre, limit }: NearbyQuery,
+  ) {
+    if (!this.cache.view.item(code))
+      throw new AppError('CATALOGUE.ITEM_NOT_FOUND', `没有找到编码为 ${code} 的服务事项`);
+    const centres = this.cache.view.nearby(code, centre, new Date(), limit);
+    if (!centres) throw new AppError('CATALOGUE.CENTRE_NOT_FOUND', `没有找到服务中心“${centre}”`);
+    return { code, from: centre, centres };
+  }
+
+  /** For a 小区驿站's home screen: what is done elsewhere, and where. */
+  @Get('centres/:id/elsewhere')
+  @ApiZodResponse(elsewhereResponse)
+  @ApiErrors('CATALOGUE.CENTRE_NOT_FOUND')
+  elsewhere(@Param('id') id: string) {
+    const groups = this.cache.view.elsewhere(id, new Date());
+    if (!groups) throw new AppError('CATALOGUE.CENTRE_NOT_FOUND', `没有找到服务中心“${id}”`);
+    return { from: id, groups };
   }
 
   @Get('centres')

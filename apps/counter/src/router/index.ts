@@ -54,6 +54,18 @@ export const router = createRouter({
       meta: { roles: SECTION_ROLES.rectifications },
     },
     {
+      path: '/rooms',
+      name: 'rooms',
+      component: () => import('../views/rooms/RoomsTodayView.vue'),
+      meta: { roles: SECTION_ROLES.rooms },
+    },
+    {
+      path: '/misses',
+      name: 'misses',
+      component: () => import('../views/misses/MissesView.vue'),
+      meta: { roles: SECTION_ROLES.misses },
+    },
+    {
       path: '/account/password',
       name: 'password',
       component: () => import('../views/account/PasswordView.vue'),

@@ -1,6 +1,13 @@
-import type { ThemeCode } from '@psc/contracts/catalogue';
+import type {
+  BookRoomRequest,
+  CentreRoomsResponse,
+  ElsewhereResponse,
+  ItemNearbyResponse,
+  RoomBookingView,
+  ThemeCode,
+} from '@psc/contracts/catalogue';
 import { ApiError, type CatalogueItem, catalogueReads, type Read } from '@psc/web-data';
-import { api } from './client';
+import { anonymousApi, api } from './client';
 
 /** `stale`: the network failed and the answer is what this kiosk saw the last time it asked. */
 export interface Fetched<T> {
@@ -65,3 +72,27 @@ export const fetchItem = (code: string) => cachedGet(catalogueReads.item(code));
 /** Not cached: every query is new text, and offline the kiosk still offers the themes. */
 export const searchItems = (q: string, centre: string, limit = 20) =>
   api().get(catalogueReads.search(q, centre, limit));
+
+const enc = encodeURIComponent;
+
+/** A search the kiosk showed nothing for: text only, sent without the resident's token whoever is signed in. */
+export const reportMiss = (q: string) => anonymousApi().post<void>('/catalogue/search/misses', { q });
+
+/** Other centres near this one that offer the item (15-minute circle). */
+export const fetchNearby = (code: string, centre: string) =>
+  api().get<ItemNearbyResponse>(`/catalogue/items/${enc(code)}/nearby?centre=${enc(centre)}`);
+
+/** What this centre does not offer, and the nearest centre that does. */
+export const fetchElsewhere = (centre: string) =>
+  cachedGet<ElsewhereResponse>({ path: `/catalogue/centres/${enc(centre)}/elsewhere` });
+
+export const fetchRooms = (centre: string, date: string) =>
+  api().get<CentreRoomsResponse>(`/catalogue/centres/${enc(centre)}/rooms?date=${date}`);
+
+export const bookRoom = (centre: string, roomId: string, body: BookRoomRequest) =>
+  api().post<RoomBookingView>(`/catalogue/centres/${enc(centre)}/rooms/${enc(roomId)}/bookings`, body);
+
+export const myBookings = () => api().get<RoomBookingView[]>('/catalogue/rooms/bookings/mine');
+
+export const cancelBooking = (id: string) =>
+  api().post<RoomBookingView>(`/catalogue/rooms/bookings/${enc(id)}/cancel`);

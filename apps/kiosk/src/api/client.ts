@@ -2,6 +2,7 @@ import type { RuntimeConfig } from '@psc/contracts/ui';
 import { createHttp, type Http } from '@psc/web-data';
 
 let http: Http | undefined;
+let anonymous: Http | undefined;
 let headers: () => Record<string, string | undefined> = () => ({});
 let unauthorized: () => void = () => undefined;
 
@@ -12,6 +13,13 @@ export function configureApi(config: RuntimeConfig): void {
     headers: () => ({ 'x-screen': 'kiosk', ...headers() }),
     onUnauthorized: () => unauthorized(),
   });
+  anonymous = createHttp({ base: config.apiBase, headers: () => ({ 'x-screen': 'kiosk' }) });
+}
+
+/** Without the resident's token or kiosk session, whoever is signed in: for what must never carry an identity. */
+export function anonymousApi(): Http {
+  if (!anonymous) throw new Error('configureApi() has not run');
+  return anonymous;
 }
 
 /** The resident session supplies its token and kiosk session, and hears when the server has ended it. */

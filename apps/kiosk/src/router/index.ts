@@ -56,6 +56,13 @@ export const router = createRouter({
       props: (to) => ({ caseNo: String(to.params.caseNo), token: String(to.query.t ?? '') }),
       meta: { ownDevice: true },
     },
+    { path: '/rooms', name: 'rooms', component: () => import('../views/rooms/RoomsView.vue') },
+    {
+      path: '/me/bookings',
+      name: 'my-bookings',
+      component: () => import('../views/rooms/RoomsMineView.vue'),
+      meta: { needs: 'resident' },
+    },
     { path: '/queue', name: 'queue', component: () => import('../views/queue/QueueView.vue') },
     {
       path: '/queue/tickets/:ticketId',

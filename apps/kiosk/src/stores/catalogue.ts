@@ -1,5 +1,5 @@
 import type { EventData } from '@psc/contracts';
-import type { Centre, ItemSummary, ThemeCode, ThemeCount } from '@psc/contracts/catalogue';
+import type { Centre, ItemSummary, SearchResponse, ThemeCode, ThemeCount } from '@psc/contracts/catalogue';
 import { ApiError, type CatalogueItem, subscribeLiveEvents } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
@@ -66,8 +66,17 @@ export const useCatalogueStore = defineStore('catalogue', () => {
   }
 
   /** Search answers are not kept here: the query belongs to the screen, so an idle reset takes both away. */
-  async function search(query: string): Promise<ItemSummary[]> {
-    return (await catalogue.searchItems(query, centreId.value)).results;
+  async function search(query: string): Promise<SearchResponse> {
+    return catalogue.searchItems(query, centreId.value);
+  }
+
+  /** Counts a search that showed nothing (text only); a failure to report is nobody's concern at the kiosk. */
+  async function reportMiss(query: string): Promise<void> {
+    try {
+      await catalogue.reportMiss(query);
+    } catch (error) {
+      if (!(error instanceof ApiError)) throw error;
+    }
   }
 
   /** Re-reads everything on screen or held for it; a part that cannot be read keeps what it had. */
@@ -164,6 +173,7 @@ export const useCatalogueStore = defineStore('catalogue', () => {
     loadTheme,
     loadItem,
     search,
+    reportMiss,
     reload,
     applyPublished,
     startLive,

@@ -78,7 +78,19 @@ export type ItemSummary = z.infer<typeof itemSummary>;
 export const themeCount = z.object({ code: z.enum(THEME_CODES), name: z.string(), count: z.number().int() });
 export type ThemeCount = z.infer<typeof themeCount>;
 
-export const searchResponse = z.object({ query: z.string(), results: z.array(itemSummary) });
+/**
+ * `match`: how the results were found — `direct` (as typed: characters, pinyin, initials, synonyms), `words` (a
+ * sentence, by the words that matter in it), `fuzzy` (pinyin with one letter wrong or missing) or `none`; then
+ * `results` is empty and `suggestions` holds the closest items (您是不是要找…), or the popular ones.
+ */
+export const SEARCH_MATCHES = ['direct', 'words', 'fuzzy', 'none'] as const;
+export type SearchMatch = (typeof SEARCH_MATCHES)[number];
+export const searchResponse = z.object({
+  query: z.string(),
+  results: z.array(itemSummary),
+  match: z.enum(SEARCH_MATCHES),
+  suggestions: z.array(itemSummary),
+});
 export type SearchResponse = z.infer<typeof searchResponse>;
 
 export const centreView = centreSchema;

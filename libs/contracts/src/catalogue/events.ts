@@ -20,7 +20,34 @@ export const catalogueItemPublishedV1 = z.object({
   content: itemContentSchema,
 });
 
-export const CATALOGUE_TOPICS = { catalogueItem: 'catalogue.item.v1' } as const;
+/**
+ * A room booking and what became of it. No resident identity: insight counts room use per centre, room and slot,
+ * and a group's name is an organisation's, not a person's.
+ */
+export const catalogueRoomBookingV1 = z.object({
+  bookingId: z.string().min(1),
+  roomRef: z.string().min(1),
+  centreId: z.string().min(1),
+  roomId: z.string().min(1),
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  start: z.string(),
+  end: z.string(),
+  party: z.enum(['personal', 'group']),
+  groupName: z.string().nullable(),
+  attendees: z.number().int().positive(),
+  at: z.string().datetime(),
+});
+
+export const CATALOGUE_TOPICS = {
+  catalogueItem: 'catalogue.item.v1',
+  catalogueRoom: 'catalogue.room.v1',
+} as const;
+
+const roomEvent = {
+  topic: CATALOGUE_TOPICS.catalogueRoom,
+  version: 1,
+  schema: catalogueRoomBookingV1,
+} as const;
 
 export const CATALOGUE_EVENTS = {
   'catalogue.item.drafted': {
@@ -33,4 +60,9 @@ export const CATALOGUE_EVENTS = {
     version: 1,
     schema: catalogueItemPublishedV1,
   },
+  'catalogue.room.booked': roomEvent,
+  'catalogue.room.cancelled': roomEvent,
+  'catalogue.room.attended': roomEvent,
+  /** the booker did not come: recorded by staff once the slot has begun */
+  'catalogue.room.missed': roomEvent,
 } as const satisfies Record<string, EventDefinition>;

@@ -61,6 +61,9 @@ export const materialSchema = z.object({
 });
 export type Material = z.infer<typeof materialSchema>;
 
+/** Names, colloquial words and phrasings staff attached from the counter's 查无结果 page all count here. */
+export const MAX_KEYWORDS = 50;
+
 export const faqSchema = z.object({ question: text('问题', 4, 100), answer: text('解答', 2, 500) });
 
 /**
@@ -101,7 +104,7 @@ export const itemContentSchema = z.object({
   /** Other names residents use (低保 ↔ 最低生活保障): search matches these like the name. */
   keywords: z
     .array(text('别名', 1, 30))
-    .max(20)
+    .max(MAX_KEYWORDS, `别名最多 ${MAX_KEYWORDS} 个`)
     .default([]),
 });
 export type ItemContent = z.infer<typeof itemContentSchema>;
@@ -147,11 +150,57 @@ export const openingHoursSchema = z.object({
   close: clock,
 });
 
+/** A room's id within its centre: lower-case letters, digits and -, as the centre ids' segments are. */
+export const roomIdSchema = z
+  .string({ error: '请填写场地编号' })
+  .regex(/^[a-z0-9][a-z0-9-]{0,31}$/, '场地编号只能由小写字母、数字和连字符组成，最长 32 位');
+
+/**
+ * How a room is booked: `whole` — one booking holds the room for a slot (a resident, or a group up to the
+ * capacity); `seats` — each booking is one person's place, up to the capacity; `none` — not booked by residents
+ * (调解室, 法律服务室: staff arrange them).
+ */
+export const ROOM_BOOKING_MODES = { whole: '整间预约', seats: '按座位预约', none: '不对外预约' } as const;
+export type RoomBookingMode = keyof typeof ROOM_BOOKING_MODES;
+
 export const roomSchema = z.object({
+  id: roomIdSchema,
   name: text('场地名称', 2, 30),
   capacity: z.number().int().min(1).max(1000),
   description: z.string().trim().max(200).default(''),
+  booking: z
+    .enum(Object.keys(ROOM_BOOKING_MODES) as [RoomBookingMode, ...RoomBookingMode[]])
+    .default('whole'),
+  /** minutes per bookable slot, from each opening period's start */
+  slotMinutes: z.union([z.literal(30), z.literal(60), z.literal(90), z.literal(120)]).default(60),
+  /** when the room opens, if not whenever its centre does (四点半课堂: school days 16:30–18:30) */
+  hours: z.array(openingHoursSchema).default([]),
+  /** house rules shown before booking */
+  rules: z
+    .array(text('使用规则', 2, 100))
+    .max(10)
+    .default([]),
+  /** the 场地预约 item residents find it under (CD-001 书画室预约) */
+  itemCode: itemCodeSchema.optional(),
 });
+export type Room = z.infer<typeof roomSchema>;
+
+/**
+ * A room's id across the city: its centre's id and its own, `sz/futian/xiangmihu/c-001/calligraphy`. Other services
+ * (incubation office space, insight's room use) refer to rooms by it.
+ */
+export const roomRef = (centreId: string, roomId: string) => `${centreId}/${roomId}`;
+
+/** WGS-84 degrees, as a map app gives them. */
+export const locationSchema = z.object({
+  lat: z.number().min(-90).max(90),
+  lng: z.number().min(-180).max(180),
+});
+export type Location = z.infer<typeof locationSchema>;
+
+/** On public holidays (法定节假日): `closed`, or open with the `weekend` hours (Sunday's). */
+export const HOLIDAY_POLICIES = { closed: '节假日闭馆', weekend: '节假日按周末时间开放' } as const;
+export type HolidayPolicy = keyof typeof HOLIDAY_POLICIES;
 
 /**
  * A 党群服务中心 or 小区驿站. `id` is its scope path (city/district/street/centre, as in `@psc/auth`), so a centre
@@ -165,7 +214,12 @@ export const centreSchema = z.object({
   address: text('地址', 4, 120),
   phone: z.string().trim().max(30).default(''),
   hours: z.array(openingHoursSchema).min(1, '请填写开放时间'),
-  rooms: z.array(roomSchema).default([]),
+  holidays: z.enum(Object.keys(HOLIDAY_POLICIES) as [HolidayPolicy, ...HolidayPolicy[]]).default('closed'),
+  location: locationSchema.optional(),
+  rooms: z
+    .array(roomSchema)
+    .default([])
+    .refine((rooms) => new Set(rooms.map((r) => r.id)).size === rooms.length, '同一中心的场地编号不能重复'),
   /** codes of the items this centre handles or takes in for others */
   itemCodes: z.array(itemCodeSchema).default([]),
 });

@@ -65,7 +65,7 @@ export const elderlyCareItems: ItemContentInput[] = [
         answer: '可以。家属可代为申请，也可以预约社区工作人员上门受理。',
       },
     ],
-    keywords: ['高龄津贴', '高龄补贴', '老人津贴', '80岁补贴', '长寿金'],
+    keywords: ['高龄津贴', '高龄补贴', '老人津贴', '80岁补贴', '长寿金', '八十岁补贴', '老人补贴'],
   },
   {
     code: 'YL-002',
@@ -111,7 +111,7 @@ export const elderlyCareItems: ItemContentInput[] = [
         answer: '乘坐公共交通的优惠需另行办理长者卡，工作人员可一并协助办理。',
       },
     ],
-    keywords: ['老年证', '敬老证', '优待证', '老人证', '长者证'],
+    keywords: ['老年证', '敬老证', '优待证', '老人证', '长者证', '老年卡', '坐公交免费'],
   },
   {
     code: 'YL-003',

@@ -49,7 +49,7 @@ export const healthFamilyItems: ItemContentInput[] = [
         answer: '不需要。生育第一、二、三个子女均实行生育登记服务，不再审批。',
       },
     ],
-    keywords: ['生育登记', '准生证', '生育服务证', '二孩登记', '三孩登记'],
+    keywords: ['生育登记', '准生证', '生育服务证', '二孩登记', '三孩登记', '二胎', '三胎', '要二胎'],
   },
   {
     code: 'WJ-002',
@@ -354,7 +354,7 @@ export const healthFamilyItems: ItemContentInput[] = [
         answer: '可以。在本区居住的孕妇均可在居住地社区健康服务中心建档，享受同等的基本公共卫生服务。',
       },
     ],
-    keywords: ['建档', '建小卡', '母子健康手册', '孕妇建档', '孕产妇建册'],
+    keywords: ['建档', '建小卡', '母子健康手册', '孕妇建档', '孕产妇建册', '怀孕建档'],
   },
   {
     code: 'WJ-009',

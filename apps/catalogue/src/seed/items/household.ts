@@ -102,7 +102,7 @@ export const householdItems: ItemContentInput[] = [
         answer: '居住地址变更的，应当重新申报居住登记。',
       },
     ],
-    keywords: ['居住登记', '申报居住', '流动人口登记', '暂住登记'],
+    keywords: ['居住登记', '申报居住', '流动人口登记', '暂住登记', '外地人登记', '来深圳住'],
   },
   {
     code: 'HJ-003',

@@ -281,7 +281,7 @@ export const socialSecurityItems: ItemContentInput[] = [
         answer: '重新就业的应及时告知，停止领取失业保险金，未领完的期限可保留到下次失业时合并计算。',
       },
     ],
-    keywords: ['失业金', '失业保险', '领失业金', '失业补助'],
+    keywords: ['失业金', '失业保险', '领失业金', '失业补助', '失业领钱'],
   },
   {
     code: 'SB-006',
@@ -319,7 +319,7 @@ export const socialSecurityItems: ItemContentInput[] = [
         answer: '可选择打印全部参保期间或指定时间段的缴费明细。',
       },
     ],
-    keywords: ['社保证明', '参保证明', '社保清单', '社保缴费记录', '打印社保'],
+    keywords: ['社保证明', '参保证明', '社保清单', '社保缴费记录', '打印社保', '查社保记录'],
   },
   {
     code: 'SB-007',

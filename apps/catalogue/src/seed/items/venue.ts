@@ -45,7 +45,7 @@ export const venueItems: ItemContentInput[] = [
         answer: '书画室提供书画桌和毛毡，笔墨纸砚请自备；团队活动可提前与中心联系借用公用画具。',
       },
     ],
-    keywords: ['书画室', '书法', '练字', '国画'],
+    keywords: ['书画室', '书法', '练字', '国画', '画画', '练书法'],
   },
   {
     code: 'CD-002',
@@ -79,7 +79,7 @@ export const venueItems: ItemContentInput[] = [
         answer: '有空余时段的可以现场登记使用；高峰时段（19:00–21:00）请提前预约。',
       },
     ],
-    keywords: ['健身', '健身房', '运动', '跑步机'],
+    keywords: ['健身', '健身房', '运动', '跑步机', '锻炼身体'],
   },
   {
     code: 'CD-003',
@@ -119,7 +119,7 @@ export const venueItems: ItemContentInput[] = [
         answer: '可登记候补，有空位时按登记顺序通知。双职工家庭、困境儿童优先。',
       },
     ],
-    keywords: ['四点半课堂', '课后托管', '作业辅导', '放学托管'],
+    keywords: ['四点半课堂', '课后托管', '作业辅导', '放学托管', '放学没人接', '接孩子'],
   },
   {
     code: 'CD-004',
@@ -274,7 +274,7 @@ export const venueItems: ItemContentInput[] = [
         answer: '每场1小时，场次之间进行清洁消毒，请按预约时段入场。',
       },
     ],
-    keywords: ['儿童游戏区', '儿童之家', '亲子活动', '游乐区'],
+    keywords: ['儿童游戏区', '儿童之家', '亲子活动', '游乐区', '带孩子玩', '小孩玩的地方'],
   },
   {
     code: 'CD-009',
@@ -308,7 +308,7 @@ export const venueItems: ItemContentInput[] = [
         answer: '可以到中心服务台或拨打中心电话由工作人员代为预约，也可请子女代约。',
       },
     ],
-    keywords: ['长者活动室', '老人活动室', '棋牌室', '老年活动中心'],
+    keywords: ['长者活动室', '老人活动室', '棋牌室', '老年活动中心', '下棋', '打牌'],
   },
   {
     code: 'CD-010',
