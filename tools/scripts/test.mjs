@@ -65,6 +65,8 @@ const steps = [
     () => run('npx', ['nx', 'run-many', '-t', 'lint', 'typecheck', '--outputStyle=static']),
   ],
   ['build', () => run('npx', ['nx', 'run-many', '-t', 'build', '--outputStyle=static'])],
+  // docs/api against the built apps; `npm run docs:api` regenerates them
+  ['api documents', () => run('node', ['tools/docs/generate.mjs', '--check'])],
 ];
 for (const [name, step] of steps) {
   const code = await step();

@@ -2,7 +2,7 @@ import type { INestApplication } from '@nestjs/common';
 import { ModulesContainer, NestFactory } from '@nestjs/core';
 import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
 import { describeResponses } from './openapi';
 
@@ -38,21 +38,32 @@ export async function bootstrap(
   // proxies mounted by `configure` must see the raw body, so parsing is registered after them
   await options.configure?.(app);
   app.useBodyParser('json', { limit: '256kb' });
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle(options.service)
-      .setVersion('1')
-      .addBearerAuth()
-      .addServer(options.apiPrefix ?? '/')
-      .build(),
-  );
-  describeResponses(document);
+  const document = openApiDocument(app, options);
   app
     .getHttpAdapter()
     .get('/openapi.json', (_req, res) => void app.getHttpAdapter().reply(res, document, 200));
   await app.listen(options.port, options.host);
   return app;
+}
+
+/**
+ * The app's OpenAPI document, as it serves it at /openapi.json. It needs only the module graph, so an app created
+ * with `{ preview: true }` (nothing instantiated, nothing connected) yields the same one: `npm run docs:api`.
+ */
+export function openApiDocument(
+  app: INestApplication,
+  { service, apiPrefix }: Pick<BootstrapOptions, 'service' | 'apiPrefix'>,
+): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle(service)
+      .setVersion('1')
+      .addBearerAuth()
+      .addServer(apiPrefix ?? '/')
+      .build(),
+  );
+  return describeResponses(document);
 }
 
 /** Nest transport strategies an app serves besides HTTP, provided by the module that owns them (@psc/messaging). */
