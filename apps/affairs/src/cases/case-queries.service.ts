@@ -25,8 +25,8 @@ export class CaseQueriesService {
   /** The workbench's list: one centre's cases, due soonest first. */
   async list(query: CaseListQuery, principal: Principal): Promise<CaseView[]> {
     assertScope(principal, query.centreId);
-    const found = await this.cases.ofCentre(query);
     const now = this.clock();
+    const found = await this.cases.ofCentre(query, now);
     return found
       .map((c) => caseView(c, now))
       .filter((c) => !query.sla || c.sla === query.sla)
