@@ -46,6 +46,8 @@ export interface BenchStack {
   external: boolean;
   startMs: number | null;
   pids: { kafka?: number | null; postgres?: number | null; ferretdb?: number | null };
+  /** the throwaway stack's PostgreSQL (FerretDB's database); null on an external stack */
+  postgresUrl: string | null;
 }
 export declare function bringUpStack(
   session: Session,

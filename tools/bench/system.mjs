@@ -196,6 +196,7 @@ export async function bringUpStack(session, workDir, { durable = false } = {}) {
       external: true,
       pids: {},
       startMs: null,
+      postgresUrl: null,
     };
   }
   const dir = path.join(workDir, 'stack');
@@ -214,6 +215,7 @@ export async function bringUpStack(session, workDir, { durable = false } = {}) {
     external: false,
     startMs,
     pids: { kafka: pids.kafka, postgres: pids.postgres, ferretdb: pids.ferret },
+    postgresUrl: stack.postgresUrl ?? null,
   };
 }
 
