@@ -22,7 +22,7 @@ export class CaseQueriesService {
     return caseView(found, this.clock());
   }
 
-  /** The workbench's list: one centre's cases, due soonest first. */
+  /** The workbench's list: one centre's cases (case.repository.ts says which), due soonest first. */
   async list(query: CaseListQuery, principal: Principal): Promise<CaseView[]> {
     assertScope(principal, query.centreId);
     const now = this.clock();
