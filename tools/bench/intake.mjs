@@ -6,12 +6,15 @@
 //   node tools/bench/intake.mjs
 //
 // Settings (environment): BENCH_SECONDS (20 per rate), BENCH_RATES (50,100,150,200,300: intakes/s; the first is the
-// target's), BENCH_SKIP_BUILD, BENCH_DIST, MONGODB_URI + KAFKA_BROKERS (an external stack).
+// target's), BENCH_GROW (100000 cases stored before the runs, a year at forty centres; 0: an empty store),
+// BENCH_SKIP_BUILD, BENCH_DIST, MONGODB_URI + KAFKA_BROKERS (an external stack).
 
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MongoClient } from 'mongodb';
 import { cpuDelta, cpuSnapshot, fmt, loadAgent, request, sleep, summarize, table } from './lib.mjs';
+import { caseVariant, grow, settle } from './pipeline/growth.mjs';
 import {
   buildServer,
   KIOSK_CENTRE,
@@ -28,6 +31,7 @@ import {
 const CONFIG = Object.freeze({
   seconds: num('BENCH_SECONDS', 20),
   rates: (process.env.BENCH_RATES || '50,100,150,200,300').split(',').map(Number),
+  grow: num('BENCH_GROW', 100_000),
 });
 // ten times a city's peak (product issue): p99 ≤ 150 ms at 50 intakes/s
 const TARGET = Object.freeze({ rate: 50, p99Ms: 150 });
@@ -104,9 +108,41 @@ async function atRate(url, headers, materials, rate, seconds, cpuRoots, runTag) 
   };
 }
 
+/**
+ * Fills affairs' cases to a store in use with copies of `caseNo`, the probe's case, once the relay has taken its
+ * event (the copies carry no outbox). The database is found by the case: an isolated run names it after its namespace.
+ * @param {import('./system.mjs').BenchStack} stack
+ * @param {string} caseNo
+ */
+async function growCases(stack, caseNo) {
+  const client = new MongoClient(stack.mongoUri, { retryWrites: false });
+  await client.connect();
+  try {
+    const { databases } = await client.db().admin().listDatabases({ nameOnly: true });
+    for (const { name } of databases.filter((d) => d.name.endsWith('affairs'))) {
+      /** @type {import('mongodb').Collection<{ _id: string }>} */
+      const cases = client.db(name).collection('cases');
+      const deadline = Date.now() + 30_000;
+      let template = await cases.findOne({ _id: caseNo });
+      while (template && '_outboxPending' in template && Date.now() < deadline) {
+        await sleep(200);
+        template = await cases.findOne({ _id: caseNo });
+      }
+      if (!template) continue;
+      step(`growing ${name}.cases to ${fmt(CONFIG.grow)} cases (a year at forty centres)…`);
+      await grow(session, cases, template, CONFIG.grow, caseVariant(template, KIOSK_CENTRE, CONFIG.grow));
+      await settle(session, stack.postgresUrl, [[name, 'cases']]);
+      return;
+    }
+    throw new Error(`no affairs database holds the probe's case ${caseNo}`);
+  } finally {
+    await client.close();
+  }
+}
+
 async function intakeBench() {
   console.log(`intake bench — ${machineLine()}`);
-  const { app, headersFor, cpuRoots } = await startSystem(session, {
+  const { app, headersFor, cpuRoots, stack } = await startSystem(session, {
     builds: skipServerBuild() ? [] : [() => buildServer(session)],
     affairs: true,
   });
@@ -129,7 +165,10 @@ async function intakeBench() {
         materials: item.materials.map((/** @type {Material} */ m) => ({ name: m.name, provided: true })),
       },
     });
-    if (probe.status === 201) break;
+    if (probe.status === 201) {
+      if (CONFIG.grow > 0) await growCases(stack, JSON.parse(probe.body).caseNo);
+      break;
+    }
     if (Date.now() > deadline) throw new Error(`intake still answers ${probe.status}: ${probe.body}`);
     await sleep(500);
   }
@@ -163,6 +202,7 @@ async function intakeBench() {
       '',
       `intake bench — ${machineLine()}; load average before the runs ${loadBefore}`,
       `open loop through the gateway: POST /api/affairs/cases for ${ITEM} (${item.materials.length} materials; one intake in four to 补正), ${CONFIG.seconds} s per rate`,
+      `store: ${CONFIG.grow > 0 ? `${fmt(CONFIG.grow)} cases stored before the runs` : 'empty (BENCH_GROW=0)'}`,
       `target: p99 ≤ ${TARGET.p99Ms} ms at ${TARGET.rate} intakes/s. Latency in ms. CPU %: share of one core (${os.cpus().length} cores = ${os.cpus().length * 100} %).`,
       '',
       table([

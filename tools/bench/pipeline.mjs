@@ -10,7 +10,9 @@
 // it, see README), BENCH_RATE (200), BENCH_OPEN_SECONDS (15), BENCH_CLOSED_SECONDS (15), BENCH_CONCURRENCY (32),
 // BENCH_DRIVER_N (3000), BENCH_KAFKA_N (20000), BENCH_THEMES (8), BENCH_DRAIN_SECONDS (45),
 // BENCH_DURABLE (1: fsync on, as the dev stack; 0: the test-stack settings), BENCH_SKIP_BUILD (0),
-// BENCH_DIST (apps compiled elsewhere, to compare a variant; implies no build). Bounded: about 3.5 min at worst.
+// BENCH_DIST (apps compiled elsewhere, to compare a variant; implies no build), BENCH_GROW (100000: documents each
+// collection the commands touch holds before anything is measured; 0: an empty store). Bounded: about 3.5 min at
+// worst after the growth (2–5 min at 100,000).
 
 import fs from 'node:fs';
 import os from 'node:os';
@@ -20,6 +22,7 @@ import kafkajs from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { fmt, now, rssMb, sleep, summarize } from './lib.mjs';
 import { measured } from './pipeline/metrics.mjs';
+import { growPipelineStore } from './pipeline/growth.mjs';
 import { closedLoop, newPhase, openLoop, phaseFigures, progress } from './pipeline/phases.mjs';
 import { rawDriver } from './pipeline/raw-driver.mjs';
 import { rawKafka } from './pipeline/raw-kafka.mjs';
@@ -56,6 +59,7 @@ import {
  *   machine: { cpus: number, node: string, memGb: number },
  *   stack: { external: boolean, durable: boolean | null },
  *   startup: { stackMs: number | null, buildMs: number | null, appsHealthyMs: number, totalMs: number },
+ *   growth: { documents: number, seconds: number },
  *   rawKafka: RawKafkaFigures & { cpuPercent: Record<string, number> },
  *   rawDriver: RawDriverFigures,
  *   rawDriverCpuPercent: Record<string, number>,
@@ -149,6 +153,27 @@ async function pipelineBench() {
   await waitGroupStable(admin, INSIGHT_GROUP);
   step(`consumer group ${INSIGHT_GROUP} is stable`);
 
+  const mongo = new MongoClient(stack.mongoUri, {
+    maxPoolSize: CONFIG.lookupConcurrency + 2,
+    retryWrites: false,
+  });
+  await mongo.connect();
+  onTeardown('mongo client', () => mongo.close(), 5000);
+  const gateway = apps.find((a) => a.name === 'gateway');
+  if (!gateway) throw new Error('startServices started no gateway');
+
+  // 1b. a store in use, not an empty one: what the commands read and write, grown first
+  const tGrow = now();
+  if (CONFIG.grow > 0)
+    await growPipelineStore(session, {
+      mongo,
+      gatewayUrl: gateway.url,
+      headers: adminHeaders,
+      postgresUrl: stack.postgresUrl,
+      count: CONFIG.grow,
+    });
+  const growth = { documents: CONFIG.grow, seconds: Math.round((now() - tGrow) / 100) / 10 };
+
   const cpuRoots = { ...Object.fromEntries(apps.map((a) => [a.name, a.pid])), ...stack.pids };
 
   // 2. raw kafkajs
@@ -172,14 +197,6 @@ async function pipelineBench() {
   const idleAfterStart = rssOf(apps);
 
   // 4. full pipeline
-  const mongo = new MongoClient(stack.mongoUri, {
-    maxPoolSize: CONFIG.lookupConcurrency + 2,
-    retryWrites: false,
-  });
-  await mongo.connect();
-  onTeardown('mongo client', () => mongo.close(), 5000);
-  const gateway = apps.find((a) => a.name === 'gateway');
-  if (!gateway) throw new Error('startServices started no gateway');
   const tracker = new Tracker(session, {
     apps,
     gatewayUrl: gateway.url,
@@ -258,9 +275,10 @@ async function pipelineBench() {
   // the dashboard figure the consumer maintains must count every accepted command exactly once
   const themeSummaryCheck = probe.ok
     ? {
+        // the growth's template command counts too
         accepted: [warm, openPhase, closedPhase].reduce(
           (n, p) => n + p.records.filter((r) => r.status === 201).length,
-          0,
+          CONFIG.grow > 0 ? 1 : 0,
         ),
         draftedSum: probe.value.reduce((n, s) => n + (s.drafted ?? 0), 0),
       }
@@ -276,6 +294,7 @@ async function pipelineBench() {
     machine,
     stack: { external: stack.external, durable: stack.external ? null : CONFIG.durable },
     startup,
+    growth,
     rawKafka: { ...rk.result, cpuPercent: rk.cpuPercent },
     rawDriver: rd.result,
     rawDriverCpuPercent: rd.cpuPercent,

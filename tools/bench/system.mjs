@@ -28,7 +28,8 @@ export { REPO_ROOT };
  * @typedef {{
  *   mongoUri: string, kafkaBrokers: string, external: boolean, startMs: number | null,
  *   pids: { kafka?: number | null, postgres?: number | null, ferretdb?: number | null },
- * }} BenchStack
+ *   postgresUrl: string | null,
+ * }} BenchStack the stack a bench runs on; postgresUrl is the throwaway stack's PostgreSQL, null on an external one
  * @typedef {{
  *   name: string, pid: number | undefined, process: Registry.AppProcess, logFile: string, url: string,
  *   unexpectedExit?: string, shutdownHung?: boolean, stop: () => Promise<void>,
@@ -261,6 +262,7 @@ export async function bringUpStack(session, workDir, { durable = false } = {}) {
       external: true,
       pids: {},
       startMs: null,
+      postgresUrl: null,
     };
   }
   const dir = path.join(workDir, 'stack');
@@ -280,6 +282,7 @@ export async function bringUpStack(session, workDir, { durable = false } = {}) {
     external: false,
     startMs,
     pids: { kafka: pids.kafka, postgres: pids.postgres, ferretdb: pids.ferret },
+    postgresUrl: stack.postgresUrl ?? null,
   };
 }
 

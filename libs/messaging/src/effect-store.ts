@@ -27,14 +27,22 @@ export class EffectStore {
     await this.connection.collection(PROCESSED).createIndex({ at: 1 });
   }
 
+  /**
+   * The ids among `ids` this group has recorded. One point read each, MAX_STATEMENTS at a time: FerretDB answers
+   * `$in` by reading the whole collection, which grows by every event the group ever applied.
+   */
   async alreadyProcessed(ids: string[]): Promise<Set<string>> {
-    if (ids.length === 0) return new Set();
-    // `$in` makes FerretDB read the whole collection; acceptable only because resent copies are rare
-    const docs = await this.connection
-      .collection<{ _id: string }>(PROCESSED)
-      .find({ _id: { $in: ids.map((id) => `${this.group}:${id}`) } }, { projection: { _id: 1 } })
-      .toArray();
-    return new Set(docs.map((d) => d._id.slice(this.group.length + 1)));
+    const processed = this.connection.collection<{ _id: string }>(PROCESSED);
+    const seen = new Set<string>();
+    for (let start = 0; start < ids.length; start += MAX_STATEMENTS) {
+      await Promise.all(
+        ids.slice(start, start + MAX_STATEMENTS).map(async (id) => {
+          const found = await processed.findOne({ _id: `${this.group}:${id}` }, { projection: { _id: 1 } });
+          if (found) seen.add(id);
+        }),
+      );
+    }
+    return seen;
   }
 
   /** Applies the effects exactly once in effect, then records the events; returns the ids already recorded. */

@@ -100,6 +100,12 @@ function report(r) {
       mb === null ? null : mb < TARGETS.idleRssMb,
     );
   }
+  add(
+    'store grown before measuring (documents per collection the pipeline touches)',
+    r.growth.documents > 0
+      ? `${fmt(r.growth.documents)} in ${fmt(r.growth.seconds, ' s')}`
+      : 'none (BENCH_GROW=0)',
+  );
   const s = r.startup;
   add(
     'start: stack (warm caches, fresh data dir)',

@@ -18,6 +18,7 @@ export const CONFIG = Object.freeze({
   lookupConcurrency: 16,
   stallMs: 15_000,
   warmup: 100,
+  grow: num('BENCH_GROW', 100_000),
   durable: process.env.BENCH_DURABLE !== '0',
   skipBuild: skipServerBuild(),
 });

@@ -11,6 +11,7 @@ import type { ItemContent, Material } from '@psc/contracts/catalogue';
 import { AppError } from '@psc/server-kit';
 import { addWorkingDays } from '@psc/work-calendar';
 import type { Case } from './case.model';
+import { centreWeek, isLive } from './case-keys';
 
 /** 容缺: the promised material is due within this many working days of acceptance. */
 export const DEFERRED_DAYS = 5;
@@ -90,6 +91,8 @@ export function intakeCase(intake: Intake): { doc: Case; opened: EventData<'affa
     rectification: null,
     slaAlerted: null,
     deliveredVia: null,
+    live: isLive({ state, rectification: null }),
+    centreWeek: centreWeek(request.centreId, now),
     history: [
       {
         action: 'open',

@@ -22,11 +22,11 @@ export class CaseQueriesService {
     return caseView(found, this.clock());
   }
 
-  /** The workbench's list: one centre's cases, due soonest first. */
+  /** The workbench's list: one centre's cases (case.repository.ts says which), due soonest first. */
   async list(query: CaseListQuery, principal: Principal): Promise<CaseView[]> {
     assertScope(principal, query.centreId);
-    const found = await this.cases.ofCentre(query);
     const now = this.clock();
+    const found = await this.cases.ofCentre(query, now);
     return found
       .map((c) => caseView(c, now))
       .filter((c) => !query.sla || c.sla === query.sla)

@@ -16,6 +16,7 @@ import { AppError } from '@psc/server-kit';
 import { addWorkingDays, endOfShanghaiDay } from '@psc/work-calendar';
 import type { Case } from './case.model';
 import { checkMaterials, deferredPromise, roleOf, WINDOW_ROLES } from './case-intake';
+import { isLive } from './case-keys';
 
 /**
  * The steps a case takes after intake, decided from the case as it was read: what changes, the history entry and the
@@ -43,12 +44,15 @@ export interface CaseStep {
 }
 
 /** The case as a step leaves it, before the write bumps its revision. */
-export const afterStep = (current: Case, step: CaseStep): Case => ({
-  ...current,
-  ...step.set,
-  revision: current.revision + 1,
-  history: [...current.history, step.entry],
-});
+export function afterStep(current: Case, step: CaseStep): Case {
+  const changed = { ...current, ...step.set };
+  return {
+    ...changed,
+    live: isLive(changed),
+    revision: current.revision + 1,
+    history: [...current.history, step.entry],
+  };
+}
 
 /** `affairs.case.transitioned` for a recorded entry, with the facts of the case after it. */
 export const transitionedData = (next: Case, entry: CaseEvent): EventData<'affairs.case.transitioned'> => ({

@@ -48,6 +48,10 @@ export interface Case {
   /** the last SLA alert raised for the case */
   slaAlerted: 'due_soon' | 'overdue' | null;
   history: CaseEvent[];
+  /** a step still to take or a 差评 still to answer (case-keys.ts): what alerts and working lists read by */
+  live: boolean;
+  /** `<centreId>|<Monday of the week opened>`: what a centre's recent cases are read by */
+  centreWeek: string;
 }
 
 export const CASE_MODEL = 'Case';
@@ -75,12 +79,17 @@ export const caseSchema = new Schema<Case>(
     slaAlerted: { type: String, default: null },
     deliveredVia: { type: String, default: null },
     history: { type: Schema.Types.Mixed, default: [] },
+    live: { type: Boolean, required: true },
+    centreWeek: { type: String, required: true },
   },
   { collection: 'cases', versionKey: false, minimize: false },
 );
 caseSchema.plugin(outboxPlugin);
 // a double tap at the window sends the same key twice: the second insert fails and returns the first case
 caseSchema.index({ idempotencyKey: 1 }, { unique: true });
+// the store serves only equality on an index's leading field (case-keys.ts): a centre's live cases by centreId
+// with `live`, a resident's own by residentId, a centre's recent weeks by centreWeek
 caseSchema.index({ centreId: 1, state: 1 });
 caseSchema.index({ residentId: 1 });
-caseSchema.index({ state: 1 });
+caseSchema.index({ live: 1 });
+caseSchema.index({ centreWeek: 1 });

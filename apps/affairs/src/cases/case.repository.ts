@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import type { EventData } from '@psc/contracts';
-import type { CaseListQuery } from '@psc/contracts/affairs';
+import type { CaseListQuery, CaseState } from '@psc/contracts/affairs';
 import { Outbox } from '@psc/messaging';
 import { isDuplicateKey } from '@psc/persistence';
 import { AppError } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { type Case, CASE_MODEL } from './case.model';
+import { ALERTING, LIST_LIMIT, listed, newest, onlyLive, weekWaves } from './case-keys';
 import { afterStep, caseChanged, type CaseStep } from './case-steps';
 
 /** The cases as stored: reads, and each change written together with its events through the outbox. */
@@ -51,31 +52,55 @@ export class CaseRepository {
    * against; a step taken by someone else in between wins and this one is refused, naming that step.
    */
   async record(current: Case, step: CaseStep): Promise<Case> {
+    const next = afterStep(current, step);
     const moved = await this.outbox.update(
       this.cases,
       { _id: current._id, revision: current.revision },
-      { $set: step.set, $inc: { revision: 1 }, $push: { history: step.entry } },
+      { $set: { ...step.set, live: next.live }, $inc: { revision: 1 }, $push: { history: step.entry } },
       step.events,
     );
     if (!moved) throw caseChanged(await this.load(current._id));
-    return afterStep(current, step);
+    return next;
   }
 
-  /** A resident's own cases, newest first. */
+  /** A resident's own cases, newest first (the store reads all of that one resident's to sort them). */
   ofResident(residentId: string): Promise<Case[]> {
     return this.cases.find({ residentId }).sort({ openedAt: -1 }).limit(50).lean<Case[]>();
   }
 
-  /** One centre's latest cases, as the workbench filters them. */
-  ofCentre(query: Pick<CaseListQuery, 'centreId' | 'state' | 'assignee'>): Promise<Case[]> {
-    const filter: Record<string, unknown> = { centreId: query.centreId };
-    if (query.state) filter.state = query.state;
-    if (query.assignee) filter['assignee.name'] = query.assignee;
-    return this.cases.find(filter).sort({ openedAt: -1 }).limit(500).lean<Case[]>();
+  /**
+   * One centre's newest cases as the workbench filters them: every live one, and finished ones of the last
+   * LIST_WEEKS weeks, read a few weeks at a time until LIST_LIMIT are found. Every read is by an indexed key
+   * (case-keys.ts); the state is pushed down with it, the assignee filtered here.
+   */
+  async ofCentre(
+    query: Pick<CaseListQuery, 'centreId' | 'state' | 'sla' | 'assignee'>,
+    now: Date,
+  ): Promise<Case[]> {
+    const state = query.state ? { state: query.state } : {};
+    const wanted = listed(query);
+    const found = (await this.live(query.centreId, state)).filter(wanted);
+    if (onlyLive(query)) return newest(found);
+    let recent = 0;
+    for (const wave of weekWaves(query.centreId, now)) {
+      const weeks = await Promise.all(
+        wave.map((centreWeek) => this.cases.find({ centreWeek, ...state }).lean<Case[]>()),
+      );
+      const kept = weeks.flat().filter(wanted);
+      found.push(...kept);
+      recent += kept.length;
+      // older weeks hold only cases older than these; the live ones among them are in already
+      if (recent >= LIST_LIMIT) break;
+    }
+    return newest(found);
   }
 
   /** A centre's cases whose time limits still run: the ones alerts can stand for. */
-  running(centreId: string): Promise<Case[]> {
-    return this.cases.find({ centreId, state: { $in: ['accepted', 'assigned', 'rated'] } }).lean<Case[]>();
+  async running(centreId: string): Promise<Case[]> {
+    return (await this.live(centreId)).filter((c) => ALERTING.includes(c.state));
+  }
+
+  private live(centreId: string, also: { state?: CaseState } = {}): Promise<Case[]> {
+    return this.cases.find({ centreId, live: true, ...also }).lean<Case[]>();
   }
 }

@@ -77,6 +77,7 @@ export class CasesController {
     return this.intake.open(body, key, principal);
   }
 
+  /** A centre's cases: all still being handled, finished ones of the last 13 weeks; the newest 500. */
   @Get()
   @Roles('counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin')
   @ApiZodResponse(z.array(caseView))

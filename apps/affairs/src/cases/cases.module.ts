@@ -7,6 +7,7 @@ import { CaseNumbersService } from './case-numbers.service';
 import { CASE_MODEL, caseSchema } from './case.model';
 import { CaseRepository } from './case.repository';
 import { CaseIntakeService } from './case-intake.service';
+import { CaseKeysBackfillService } from './case-keys-backfill.service';
 import { CaseLookupService } from './case-lookup.service';
 import { CaseQueriesService } from './case-queries.service';
 import { CaseRatingService } from './case-rating.service';
@@ -34,6 +35,7 @@ import { SlaWatchService } from './sla-watch.service';
     CaseQueriesService,
     CaseNumbersService,
     SlaWatchService,
+    CaseKeysBackfillService,
   ],
 })
 export class CasesModule {}

@@ -44,9 +44,8 @@ export class SlaWatchService implements OnApplicationBootstrap, BeforeApplicatio
 
   async sweep(): Promise<void> {
     const now = this.clock();
-    const running = await this.cases
-      .find({ state: { $in: ['accepted', 'assigned', 'rated'] } })
-      .lean<Case[]>();
+    // the live cases, by their indexed flag: an `$in` on the state would read every case the city ever had
+    const running = await this.cases.find({ live: true }).lean<Case[]>();
     for (const found of running) {
       const level = slaAlertDue(found, now);
       if (level && found.due)

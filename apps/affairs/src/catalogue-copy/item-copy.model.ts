@@ -31,3 +31,5 @@ export const itemCopySchema = new Schema<ItemCopy>(
   },
   { collection: 'item_versions', versionKey: false, minimize: false, strict: false },
 );
+// a version not yet in memory is looked up by code: from an index, not by reading every version
+itemCopySchema.index({ code: 1 });

@@ -1,4 +1,5 @@
 import { attachStack, repoRoot, type TestStack } from '@psc/testing';
+import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
 interface PgTwinsModule {
@@ -47,4 +48,46 @@ export async function storePostgres(stack: TestStack) {
   };
 
   return { query, tableOf, ginIndexes, literal };
+}
+
+/** One statement PostgreSQL ran, as its log shows it: the SQL and its parameters, quoted as SQL literals. */
+export interface LoggedStatement {
+  sql: string;
+  params: string[];
+}
+
+/** The statement with its parameters written in, for EXPLAIN outside the session that prepared it. */
+export const withParams = ({ sql, params }: LoggedStatement) =>
+  sql.replace(/\$(\d+)/g, (_, n: string) => params[Number(n) - 1]);
+
+/** The keys a FerretDB SELECT pushes down to PostgreSQL: `_jsonb->$1 @> $2` names the key in $1. */
+export const pushedKeys = ({ sql, params }: LoggedStatement) =>
+  [...sql.matchAll(/_jsonb(?:->|#>)\$(\d+)/g)].map((m) => params[Number(m[1]) - 1].slice(1, -1));
+
+/**
+ * Every statement PostgreSQL runs while `during` runs, read from the stack's log with logging turned on for the
+ * while (ALTER SYSTEM, so FerretDB's pooled sessions log too) and back off afterwards, whatever happens.
+ */
+export async function statementsDuring(
+  stack: TestStack,
+  during: () => Promise<void>,
+): Promise<LoggedStatement[] | null> {
+  const pg = await storePostgres(stack);
+  if (!pg || !stack.dir) return null;
+  const logFile = path.join(stack.dir, 'pg', 'postgres.log');
+  const from = (await stat(logFile)).size;
+  const logging = (value: string) => pg.query([`ALTER SYSTEM ${value}`, 'SELECT pg_reload_conf()']);
+  await logging('SET log_min_duration_statement = 0');
+  try {
+    await during();
+  } finally {
+    await logging('RESET log_min_duration_statement');
+  }
+  const lines = (await readFile(logFile)).subarray(from).toString('utf8').split('\n');
+  return lines.flatMap((line, i) => {
+    const sql = /LOG: {2}duration: [\d.]+ ms {2}(?:execute [^:]*|statement): (.*)$/.exec(line)?.[1];
+    if (!sql) return [];
+    const detail = /DETAIL: {2}parameters: (.*)$/.exec(lines[i + 1] ?? '')?.[1] ?? '';
+    return [{ sql, params: [...detail.matchAll(/\$\d+ = ('(?:[^']|'')*')/g)].map((m) => m[1]) }];
+  });
 }

@@ -17,6 +17,8 @@ export interface OwedText {
   sentAt: Date | null;
   /** why it was not sent, when it never will be */
   dropped: string | null;
+  /** not yet sent nor dropped: what the sender reads by, so a week of sent texts is never read each second */
+  pending: boolean;
 }
 
 export const OWED_TEXT_MODEL = 'OwedText';
@@ -31,6 +33,8 @@ export const owedTextSchema = new Schema<OwedText>(
     claimedAt: { type: Date, default: null },
     sentAt: { type: Date, default: null },
     dropped: { type: String, default: null },
+    pending: { type: Boolean, required: true },
   },
   { collection: 'owed_texts', versionKey: false },
 );
+owedTextSchema.index({ pending: 1 });

@@ -58,15 +58,12 @@ export class OwedTextsService implements OnApplicationBootstrap, BeforeApplicati
   async sendDue(): Promise<void> {
     const now = this.clock();
     await this.purge(now);
-    const due = await this.texts
-      .find({
-        sentAt: null,
-        dropped: null,
-        $or: [{ claimedAt: null }, { claimedAt: { $lt: new Date(now.getTime() - CLAIM_MS) } }],
-      })
-      .sort({ createdAt: 1 })
-      .limit(BATCH)
-      .lean<OwedText[]>();
+    // by the indexed flag alone, the rest sorted out here: null and ranges the store filters after reading everything
+    const owed = await this.texts.find({ pending: true }).lean<OwedText[]>();
+    const due = owed
+      .filter((t) => t.claimedAt === null || t.claimedAt.getTime() < now.getTime() - CLAIM_MS)
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime())
+      .slice(0, BATCH);
     for (const text of due) {
       const claim = await this.texts.updateOne(
         { _id: text._id, claimedAt: text.claimedAt, sentAt: null },
@@ -85,7 +82,10 @@ export class OwedTextsService implements OnApplicationBootstrap, BeforeApplicati
   private async send(text: OwedText): Promise<void> {
     const resident = await this.residents.byId(text.residentId);
     if (!resident) {
-      await this.texts.updateOne({ _id: text._id }, { $set: { dropped: 'resident not registered' } });
+      await this.texts.updateOne(
+        { _id: text._id },
+        { $set: { dropped: 'resident not registered', pending: false } },
+      );
       return;
     }
     // the phone number is personal data read by the service itself: the resident's access log shows it and why
@@ -98,9 +98,10 @@ export class OwedTextsService implements OnApplicationBootstrap, BeforeApplicati
       fields: ['phone'],
     });
     await this.sms.send(this.residents.phoneOf(resident), text.text);
-    await this.texts.updateOne({ _id: text._id }, { $set: { sentAt: this.clock() } });
+    await this.texts.updateOne({ _id: text._id }, { $set: { sentAt: this.clock(), pending: false } });
   }
 
+  /** Hourly, and it reads the whole collection: bounded by KEEP_SENT_MS of texts, which is all it ever holds. */
   private async purge(now: Date): Promise<void> {
     if (now.getTime() - this.purgedAt < PURGE_EVERY_MS) return;
     this.purgedAt = now.getTime();

@@ -44,6 +44,7 @@ describe('RatingInvitationsConsumer', () => {
       claimedAt: null,
       sentAt: null,
       dropped: null,
+      pending: true,
     });
     expect((owed.update.$set as { text: string }).text).toContain(
       'https://psc.example.cn/kiosk/rate/20261123-0042?t=AbC-_0123456789abcdefg',

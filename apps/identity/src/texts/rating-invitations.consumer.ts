@@ -32,6 +32,7 @@ export class RatingInvitationsConsumer {
         claimedAt: null,
         sentAt: null,
         dropped: null,
+        pending: true,
       },
     });
   }
