@@ -99,14 +99,10 @@ export class ConsumerGroupServer
       try {
         await this.store.prepare();
         await this.client.ensureTopics();
-        const consumer = this.client.kafka.consumer({
-          groupId: this.client.name(this.group),
+        const consumer = this.client.consumer(this.client.name(this.group), {
           maxWaitTimeInMs: 50,
           // bounds one batch, and so what a crash can replay, well inside SEEN_WINDOW
           maxBytesPerPartition: 256 * 1024,
-          sessionTimeout: 30_000,
-          heartbeatInterval: 3000,
-          retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 5000 },
         });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
@@ -123,7 +119,7 @@ export class ConsumerGroupServer
         this.logger.log({ group: this.group, topics }, 'consuming');
         return;
       } catch (error) {
-        const delay = Math.min(500 * 2 ** attempt, 10_000);
+        const delay = Math.min(500 * 2 ** attempt, 2000);
         this.logger.warn({ err: error, retryInMs: delay }, 'consumer could not start');
         await sleep(delay);
       }
@@ -181,7 +177,8 @@ export class ConsumerGroupServer
         break;
       } catch (error) {
         this.logger.warn({ err: error, attempt }, 'storing consumer effects failed; retrying');
-        await sleep(Math.min(this.backoffMs * 2 ** attempt, 5000));
+        // short enough that the heartbeat below keeps this member in the group while the store is away
+        await sleep(Math.min(this.backoffMs * 2 ** attempt, 2000));
         await heartbeat();
       }
     }

@@ -54,7 +54,7 @@ export class EventFeed {
         const ends = await Promise.all(
           topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
         );
-        const consumer = this.client.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 50 });
+        const consumer = this.client.consumer(this.groupId, { maxWaitTimeInMs: 50 });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
             this.logger.error({ err: payload.error }, 'event feed crashed; starting a new one');
@@ -73,7 +73,7 @@ export class EventFeed {
         this.logger.log({ group: this.groupId, topics }, 'event feed running');
         return;
       } catch (error) {
-        const delay = Math.min(500 * 2 ** attempt, 10_000);
+        const delay = Math.min(500 * 2 ** attempt, 2000);
         this.logger.warn({ err: error, retryInMs: delay }, 'event feed could not start');
         await sleep(delay);
       }

@@ -155,7 +155,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures.inc();
         for (const p of batch) p.maybeSent = true;
         if (this.stopping) break; // the documents keep the events; the next start sends them
-        backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 5000);
+        // capped at a second: the broker's return is noticed that soon, and a send to a broker that is away fails fast
+        backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 1000);
         this.logger.warn({ err: error, pending: this.queue.size, retryInMs: backoff }, 'relay batch failed');
         await this.resetProducer();
         await sleep(backoff);
