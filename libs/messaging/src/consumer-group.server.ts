@@ -2,7 +2,13 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { InjectConnection } from '@nestjs/mongoose';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { deadLetterTopic, type DomainEvent, EVENTS, isEventType, parseEvent } from '@psc/contracts';
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type KafkaMessage,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { Counter } from 'prom-client';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -229,7 +235,7 @@ export class ConsumerGroupServer
     reason: string,
   ): Promise<void> {
     if (!this.dlqProducer) {
-      const producer = this.client.kafka.producer();
+      const producer = this.client.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       this.dlqProducer = producer;
     }

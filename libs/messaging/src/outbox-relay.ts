@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { type DomainEvent, EVENTS } from '@psc/contracts';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { Counter, Histogram } from 'prom-client';
 import { KafkaClient } from './kafka.client';
@@ -207,7 +207,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async getProducer(): Promise<Producer> {
     if (!this.producer) {
       await this.client.ensureTopics();
-      const producer = this.client.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      const producer = this.client.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // what kafkajs uses anyway; named so that it does not warn about it at every start
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }
