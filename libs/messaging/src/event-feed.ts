@@ -21,6 +21,7 @@ export class EventFeed {
   private consumer?: Consumer;
   private stopping = false;
   private running = false;
+  private pinned = false;
 
   constructor(
     private readonly client: KafkaClient,
@@ -48,12 +49,7 @@ export class EventFeed {
           this.running = true;
           return;
         }
-        // a new group would start at the end of each partition only when it first fetches; pinning the end as of
-        // now means nothing published after `ready` is missed while the group forms
-        const admin = await this.client.getAdmin();
-        const ends = await Promise.all(
-          topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
-        );
+        if (!this.pinned) await this.pinEnds(topics);
         const consumer = this.client.consumer(this.groupId, { maxWaitTimeInMs: 50 });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
@@ -65,9 +61,6 @@ export class EventFeed {
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: false });
         await consumer.run({ eachMessage: ({ message }) => Promise.resolve(this.deliver(message.value)) });
-        for (const { topic, partitions } of ends) {
-          for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
-        }
         this.consumer = consumer;
         this.running = true;
         this.logger.log({ group: this.groupId, topics }, 'event feed running');
@@ -78,6 +71,21 @@ export class EventFeed {
         await sleep(delay);
       }
     }
+  }
+
+  /**
+   * Commits the end of each partition as of now for the new group, before it first joins. A group without committed
+   * offsets starts at the end only when it first fetches, and again after every rejoin (a broker restart, a consumer
+   * restarted after a crash), which would skip what was published meanwhile; from committed offsets it resumes.
+   */
+  private async pinEnds(topics: string[]): Promise<void> {
+    const admin = await this.client.getAdmin();
+    for (const topic of topics) {
+      const ends = await admin.fetchTopicOffsets(topic);
+      const partitions = ends.map(({ partition, offset }) => ({ partition, offset }));
+      await admin.setOffsets({ groupId: this.groupId, topic, partitions });
+    }
+    this.pinned = true;
   }
 
   async stop(): Promise<void> {
