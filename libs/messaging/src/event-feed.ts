@@ -21,7 +21,8 @@ export class EventFeed {
   private consumer?: Consumer;
   private stopping = false;
   private running = false;
-  private pinned = false;
+  /** where the group starts: the end of each partition when it first started, fetched once */
+  private origin?: { topic: string; partitions: { partition: number; offset: string }[] }[];
 
   constructor(
     private readonly client: KafkaClient,
@@ -49,7 +50,7 @@ export class EventFeed {
           this.running = true;
           return;
         }
-        if (!this.pinned) await this.pinEnds(topics);
+        const unstarted = await this.unstarted(topics);
         const consumer = this.client.consumer(this.groupId, { maxWaitTimeInMs: 50 });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
@@ -61,6 +62,9 @@ export class EventFeed {
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: false });
         await consumer.run({ eachMessage: ({ message }) => Promise.resolve(this.deliver(message.value)) });
+        // applied once the partitions are assigned; with auto-commit a seek also commits, so a later rejoin resumes
+        for (const { topic, partitions } of unstarted)
+          for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
         this.consumer = consumer;
         this.running = true;
         this.logger.log({ group: this.groupId, topics }, 'event feed running');
@@ -74,18 +78,26 @@ export class EventFeed {
   }
 
   /**
-   * Commits the end of each partition as of now for the new group, before it first joins. A group without committed
-   * offsets starts at the end only when it first fetches, and again after every rejoin (a broker restart, a consumer
-   * restarted after a crash), which would skip what was published meanwhile; from committed offsets it resumes.
+   * The partitions this group has no committed offset for, with where it must start on them: the end as of the first
+   * start. A group without committed offsets starts at the end only when it first fetches, and again after every
+   * rejoin (a broker restart, a consumer started anew after a crash), which would skip what was published meanwhile.
+   * (kafkajs's admin.setOffsets would commit them up front, but joins the group once per topic to do it: seconds each.)
    */
-  private async pinEnds(topics: string[]): Promise<void> {
+  private async unstarted(topics: string[]) {
     const admin = await this.client.getAdmin();
-    for (const topic of topics) {
-      const ends = await admin.fetchTopicOffsets(topic);
-      const partitions = ends.map(({ partition, offset }) => ({ partition, offset }));
-      await admin.setOffsets({ groupId: this.groupId, topic, partitions });
-    }
-    this.pinned = true;
+    this.origin ??= await Promise.all(
+      topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
+    );
+    const committed = await admin.fetchOffsets({ groupId: this.groupId, topics });
+    const has = new Set(
+      committed.flatMap(({ topic, partitions }) =>
+        partitions.filter((p) => p.offset !== '-1').map((p) => `${topic}/${p.partition}`),
+      ),
+    );
+    return this.origin.map(({ topic, partitions }) => ({
+      topic,
+      partitions: partitions.filter((p) => !has.has(`${topic}/${p.partition}`)),
+    }));
   }
 
   async stop(): Promise<void> {
