@@ -13,7 +13,7 @@ import { withLock } from './lock.mjs';
 import { freePorts } from './ports.mjs';
 import { postgresUrl } from './pg-twins.mjs';
 import { startPostgres } from './postgres.mjs';
-import { since, stopPid } from './processes.mjs';
+import { since, sleep, stopPid } from './processes.mjs';
 import { alive, lockDir, readState, stateFile, writeState } from './state.mjs';
 
 export { CACHE_DIR, DEV_DIR, DEV_PORTS, REPO_ROOT } from './layout.mjs';
@@ -39,6 +39,17 @@ export function stackStatus(dir = DEV_DIR) {
       Object.fromEntries(Object.keys(state.pids ?? {}).map((k) => [k, alive(state, /** @type {Proc} */ (k))]))
     ),
   };
+}
+
+/**
+ * The parts of a stack that died: recorded as running (a pid in state.json) and no longer alive. A part stopped on
+ * purpose (`down`, stopKafka) has no pid recorded, so it is not among them. startStack() restarts them.
+ * @param {string} [dir]
+ * @returns {Proc[]}
+ */
+export function deadParts(dir = DEV_DIR) {
+  const state = readState(path.resolve(dir));
+  return PROCS.filter((name) => state?.pids?.[name] && !alive(state, name));
 }
 
 /** @param {StackState} state @param {Log} log */
@@ -234,6 +245,23 @@ export async function startStack({
         await startKafkaInto(dir, state, log, []);
         writeState(dir, state);
       }),
+    /**
+     * SIGKILLs one part, as a crash would: nothing is flushed, its pid stays recorded, so deadParts() names it and
+     * revive() starts it again. Resolves once it is gone.
+     * @param {Proc} part
+     */
+    kill: async (part) => {
+      const recorded = readState(dir);
+      const pid = recorded?.pids?.[part];
+      if (!pid || !alive(recorded, part)) return;
+      process.kill(pid, 'SIGKILL');
+      while (alive(recorded, part)) await sleep(50);
+      log(`[stack] ${part} killed`);
+    },
+    /** Starts again, on the same ports and data, whatever part died; resolves once each serves. */
+    revive: async () => {
+      await startStack({ dir, handler, durable, kafka: wantKafka, mongo: wantMongo, log });
+    },
     stop: () => stopStack(dir, { log }),
   };
 }

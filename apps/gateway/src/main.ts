@@ -32,12 +32,14 @@ void bootstrap(AppModule.register(config), {
           : {},
     });
     mountUis(app, config.WEB_ROOT);
-    // one browsable UI over every service's OpenAPI document
+    // one browsable UI over every service's OpenAPI document; each document is served by its own service
+    // (`/api/<name>/openapi.json`), so no empty merged one at /api/docs-json
     SwaggerModule.setup(
       'api/docs',
       app,
       () => ({ openapi: '3.0.0', info: { title: 'psc', version: '1' }, paths: {} }),
       {
+        raw: false,
         explorer: true,
         swaggerOptions: {
           urls: [

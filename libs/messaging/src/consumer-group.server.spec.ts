@@ -56,15 +56,15 @@ function fakes() {
   const client = {
     name: (logical: string) => `ns.${logical}`,
     ensureTopics: async () => undefined,
+    consumer: () => ({
+      events: { CRASH: 'consumer.crash' },
+      on: () => undefined,
+      connect: async () => undefined,
+      subscribe: async ({ topics }: { topics: string[] }) => void subscribed.push(topics),
+      run: async (config: { eachBatch: typeof eachBatch }) => void (eachBatch = config.eachBatch),
+      disconnect: async () => undefined,
+    }),
     kafka: {
-      consumer: () => ({
-        events: { CRASH: 'consumer.crash' },
-        on: () => undefined,
-        connect: async () => undefined,
-        subscribe: async ({ topics }: { topics: string[] }) => void subscribed.push(topics),
-        run: async (config: { eachBatch: typeof eachBatch }) => void (eachBatch = config.eachBatch),
-        disconnect: async () => undefined,
-      }),
       producer: () => ({
         connect: async () => undefined,
         send: async (record: (typeof sent)[number]) => void sent.push(record),

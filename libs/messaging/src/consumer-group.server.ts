@@ -2,7 +2,13 @@ import { type BeforeApplicationShutdown, Inject, Injectable, Logger } from '@nes
 import { InjectConnection } from '@nestjs/mongoose';
 import { type CustomTransportStrategy, type MessageHandler, Server } from '@nestjs/microservices';
 import { deadLetterTopic, type DomainEvent, EVENTS, isEventType, parseEvent } from '@psc/contracts';
-import type { Consumer, EachBatchPayload, KafkaMessage, Producer } from 'kafkajs';
+import {
+  type Consumer,
+  type EachBatchPayload,
+  type KafkaMessage,
+  Partitioners,
+  type Producer,
+} from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { Counter } from 'prom-client';
 import { isObservable, lastValueFrom } from 'rxjs';
@@ -99,14 +105,10 @@ export class ConsumerGroupServer
       try {
         await this.store.prepare();
         await this.client.ensureTopics();
-        const consumer = this.client.kafka.consumer({
-          groupId: this.client.name(this.group),
+        const consumer = this.client.consumer(this.client.name(this.group), {
           maxWaitTimeInMs: 50,
           // bounds one batch, and so what a crash can replay, well inside SEEN_WINDOW
           maxBytesPerPartition: 256 * 1024,
-          sessionTimeout: 30_000,
-          heartbeatInterval: 3000,
-          retry: { retries: 30, initialRetryTime: 300, maxRetryTime: 5000 },
         });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
@@ -123,7 +125,7 @@ export class ConsumerGroupServer
         this.logger.log({ group: this.group, topics }, 'consuming');
         return;
       } catch (error) {
-        const delay = Math.min(500 * 2 ** attempt, 10_000);
+        const delay = Math.min(500 * 2 ** attempt, 2000);
         this.logger.warn({ err: error, retryInMs: delay }, 'consumer could not start');
         await sleep(delay);
       }
@@ -181,7 +183,8 @@ export class ConsumerGroupServer
         break;
       } catch (error) {
         this.logger.warn({ err: error, attempt }, 'storing consumer effects failed; retrying');
-        await sleep(Math.min(this.backoffMs * 2 ** attempt, 5000));
+        // short enough that the heartbeat below keeps this member in the group while the store is away
+        await sleep(Math.min(this.backoffMs * 2 ** attempt, 2000));
         await heartbeat();
       }
     }
@@ -232,7 +235,7 @@ export class ConsumerGroupServer
     reason: string,
   ): Promise<void> {
     if (!this.dlqProducer) {
-      const producer = this.client.kafka.producer();
+      const producer = this.client.kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
       await producer.connect();
       this.dlqProducer = producer;
     }

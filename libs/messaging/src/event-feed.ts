@@ -21,6 +21,8 @@ export class EventFeed {
   private consumer?: Consumer;
   private stopping = false;
   private running = false;
+  /** where the group starts: the end of each partition when it first started, fetched once */
+  private origin?: { topic: string; partitions: { partition: number; offset: string }[] }[];
 
   constructor(
     private readonly client: KafkaClient,
@@ -48,13 +50,8 @@ export class EventFeed {
           this.running = true;
           return;
         }
-        // a new group would start at the end of each partition only when it first fetches; pinning the end as of
-        // now means nothing published after `ready` is missed while the group forms
-        const admin = await this.client.getAdmin();
-        const ends = await Promise.all(
-          topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
-        );
-        const consumer = this.client.kafka.consumer({ groupId: this.groupId, maxWaitTimeInMs: 50 });
+        const unstarted = await this.unstarted(topics);
+        const consumer = this.client.consumer(this.groupId, { maxWaitTimeInMs: 50 });
         consumer.on(consumer.events.CRASH, ({ payload }) => {
           if (!payload.restart && !this.stopping) {
             this.logger.error({ err: payload.error }, 'event feed crashed; starting a new one');
@@ -65,19 +62,42 @@ export class EventFeed {
         await consumer.connect();
         await consumer.subscribe({ topics, fromBeginning: false });
         await consumer.run({ eachMessage: ({ message }) => Promise.resolve(this.deliver(message.value)) });
-        for (const { topic, partitions } of ends) {
+        // applied once the partitions are assigned; with auto-commit a seek also commits, so a later rejoin resumes
+        for (const { topic, partitions } of unstarted)
           for (const { partition, offset } of partitions) consumer.seek({ topic, partition, offset });
-        }
         this.consumer = consumer;
         this.running = true;
         this.logger.log({ group: this.groupId, topics }, 'event feed running');
         return;
       } catch (error) {
-        const delay = Math.min(500 * 2 ** attempt, 10_000);
+        const delay = Math.min(500 * 2 ** attempt, 2000);
         this.logger.warn({ err: error, retryInMs: delay }, 'event feed could not start');
         await sleep(delay);
       }
     }
+  }
+
+  /**
+   * The partitions this group has no committed offset for, with where it must start on them: the end as of the first
+   * start. A group without committed offsets starts at the end only when it first fetches, and again after every
+   * rejoin (a broker restart, a consumer started anew after a crash), which would skip what was published meanwhile.
+   * (kafkajs's admin.setOffsets would commit them up front, but joins the group once per topic to do it: seconds each.)
+   */
+  private async unstarted(topics: string[]) {
+    const admin = await this.client.getAdmin();
+    this.origin ??= await Promise.all(
+      topics.map(async (topic) => ({ topic, partitions: await admin.fetchTopicOffsets(topic) })),
+    );
+    const committed = await admin.fetchOffsets({ groupId: this.groupId, topics });
+    const has = new Set(
+      committed.flatMap(({ topic, partitions }) =>
+        partitions.filter((p) => p.offset !== '-1').map((p) => `${topic}/${p.partition}`),
+      ),
+    );
+    return this.origin.map(({ topic, partitions }) => ({
+      topic,
+      partitions: partitions.filter((p) => !has.has(`${topic}/${p.partition}`)),
+    }));
   }
 
   async stop(): Promise<void> {

@@ -1,6 +1,14 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
 import { deadLetterTopic, EVENTS } from '@psc/contracts';
-import { type Admin, Kafka, logLevel, type LogEntry } from 'kafkajs';
+import {
+  type Admin,
+  type Consumer,
+  type ConsumerConfig,
+  Kafka,
+  type KafkaConfig,
+  logLevel,
+  type LogEntry,
+} from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
 /** kafkajs logs through Nest's logger, so Kafka's complaints land in the same JSON stream. */
@@ -13,20 +21,54 @@ const logCreator = () => {
   };
 };
 
+/**
+ * Reconnecting to a broker that is back within a second: kafkajs backs off up to `maxRetryTime` between attempts (30 s
+ * by default, which is what kept events from flowing for 20 s after a broker restart). Producers and admin calls give
+ * up after about 10 s, so the relay's loop and a health probe decide what to do next.
+ */
+const RETRY = { initialRetryTime: 200, maxRetryTime: 1000, retries: 10 };
+
+/**
+ * A consumer rides out an outage of about 5 minutes without giving up: one that gives up is restarted by kafkajs
+ * as a new group member, and the group then waits for the old member's session to run out before it rebalances.
+ */
+const CONSUMER_RETRY = { initialRetryTime: 200, maxRetryTime: 1000, retries: 300 };
+
+/**
+ * Group settings of every consumer here (the consumer groups and the live feeds). A member that stops heartbeating
+ * is dropped after 10 s (a crashed process's partitions move on after that; the broker allows 6 s at least); one
+ * heartbeat a second keeps a busy member in; a rebalance waits at most 10 s for members to rejoin. The cost: a
+ * member whose event loop is blocked for 10 s is dropped and its batch redelivered (the effects are idempotent).
+ */
+export const CONSUMER_SETTINGS = {
+  sessionTimeout: 10_000,
+  heartbeatInterval: 1000,
+  rebalanceTimeout: 10_000,
+  retry: CONSUMER_RETRY,
+} as const satisfies Partial<ConsumerConfig>;
+
 @Injectable()
 export class KafkaClient implements OnApplicationShutdown {
   readonly kafka: Kafka;
+  // consumers get a client of their own: kafkajs takes the connection retries from the client, not the consumer
+  private readonly consumers: Kafka;
   private admin?: Admin;
   private topicsReady?: Promise<void>;
 
   constructor(@Inject(MESSAGING_OPTIONS) private readonly options: MessagingOptions) {
-    this.kafka = new Kafka({
+    const config: KafkaConfig = {
       clientId: options.clientId ?? options.service,
       brokers: options.brokers,
       logLevel: logLevel.WARN,
       logCreator,
-      retry: { initialRetryTime: 300, retries: 8 },
-    });
+    };
+    this.kafka = new Kafka({ ...config, retry: RETRY });
+    this.consumers = new Kafka({ ...config, retry: CONSUMER_RETRY });
+  }
+
+  /** A consumer with the group settings above; `config` adds its own (fetch sizes, waits). */
+  consumer(groupId: string, config: Partial<ConsumerConfig> = {}): Consumer {
+    return this.consumers.consumer({ ...CONSUMER_SETTINGS, ...config, groupId });
   }
 
   /** The physical name of a logical topic or group: `<namespace>.<name>` when a namespace is set. */

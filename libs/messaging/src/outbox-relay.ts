@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectConnection } from '@nestjs/mongoose';
 import { type DomainEvent, EVENTS } from '@psc/contracts';
-import type { Producer } from 'kafkajs';
+import { Partitioners, type Producer } from 'kafkajs';
 import type { Connection } from 'mongoose';
 import { Counter, Histogram } from 'prom-client';
 import { KafkaClient } from './kafka.client';
@@ -155,7 +155,8 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
         failures.inc();
         for (const p of batch) p.maybeSent = true;
         if (this.stopping) break; // the documents keep the events; the next start sends them
-        backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 5000);
+        // capped at a second: the broker's return is noticed that soon, and a send to a broker that is away fails fast
+        backoff = Math.min(backoff === 0 ? 250 : backoff * 2, 1000);
         this.logger.warn({ err: error, pending: this.queue.size, retryInMs: backoff }, 'relay batch failed');
         await this.resetProducer();
         await sleep(backoff);
@@ -206,7 +207,12 @@ export class OutboxRelay implements OnApplicationBootstrap, BeforeApplicationShu
   private async getProducer(): Promise<Producer> {
     if (!this.producer) {
       await this.client.ensureTopics();
-      const producer = this.client.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+      const producer = this.client.kafka.producer({
+        idempotent: true,
+        maxInFlightRequests: 1,
+        // what kafkajs uses anyway; named so that it does not warn about it at every start
+        createPartitioner: Partitioners.DefaultPartitioner,
+      });
       await producer.connect();
       this.producer = producer;
     }

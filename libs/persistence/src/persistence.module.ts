@@ -29,6 +29,19 @@ export class DatabaseHealthProbe implements HealthProbe, OnModuleInit {
   }
 }
 
+/**
+ * How long a request waits for a store that is gone: a few seconds, then the error filter answers 503 and the client
+ * retries. No queueing in mongoose (`bufferCommands`: it would hold each request until its own timeout, 10 s, and
+ * then fail anyway); the driver picks a server within 3 s or gives up, and checks a lost one every 2 s, so the first
+ * request after the store is back goes through.
+ */
+export const STORE_WAIT = {
+  bufferCommands: false,
+  serverSelectionTimeoutMS: 3000,
+  connectTimeoutMS: 3000,
+  heartbeatFrequencyMS: 2000,
+} as const;
+
 /** One database per service; `autoIndex` builds the unique indexes idempotency relies on at start. */
 @Module({})
 export class PersistenceModule {
@@ -39,7 +52,7 @@ export class PersistenceModule {
         MongooseModule.forRoot(uri, {
           dbName,
           autoIndex: true,
-          serverSelectionTimeoutMS: 10_000,
+          ...STORE_WAIT,
           // FerretDB has no retryable writes; Mongo replica sets keep them by URI option when wanted
           retryWrites: false,
         }),

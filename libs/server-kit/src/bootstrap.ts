@@ -7,6 +7,7 @@ import { Logger } from 'nestjs-pino';
 import { describeResponses } from './openapi';
 
 const SHUTDOWN_GRACE_MS = 10_000;
+const CRASH_GRACE_MS = 2000;
 
 export interface BootstrapOptions {
   service: string;
@@ -25,6 +26,15 @@ export async function bootstrap(
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true });
   app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
+  // a crash still leaves the consumer group on the way out (shutdown hooks), so its partitions move to another
+  // member at once rather than after the session timeout
+  for (const event of ['uncaughtException', 'unhandledRejection'] as const) {
+    process.once(event, (error: unknown) => {
+      app.get(Logger).fatal({ err: error }, `${event}: leaving the consumer group and exiting`);
+      setTimeout(() => process.exit(1), CRASH_GRACE_MS).unref();
+      void app.close().finally(() => process.exit(1));
+    });
+  }
   // a dependency that never answers must not keep a stopping process alive: the orchestrator would kill it anyway
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     process.once(signal, () => setTimeout(() => process.exit(1), SHUTDOWN_GRACE_MS).unref());

@@ -13,6 +13,12 @@ const brokerList = z
 export const baseConfigSchema = z.object({
   NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOG_FORMAT: z
+    .enum(['json', 'pretty'])
+    .default('json')
+    .describe(
+      'pretty: one readable line per entry, for a terminal (npm start); json for everything that collects logs',
+    ),
   HOST: z.string().default('127.0.0.1').describe('interface to listen on; 0.0.0.0 in containers'),
   PORT: z.coerce.number().int().min(1).max(65535).describe('HTTP port of this app'),
   MONGODB_URI: sensitive(

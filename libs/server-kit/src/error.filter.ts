@@ -11,6 +11,10 @@ import type { Request, Response } from 'express';
 import { METHODS } from 'node:http';
 import { ZodError } from 'zod';
 import { AppError } from './app-error';
+import { outageOf } from './outage';
+
+/** How long a client is asked to wait before trying again when a dependency is away. */
+export const RETRY_AFTER_SECONDS = 2;
 
 const codeForStatus = (status: number): ErrorCode => {
   switch (status) {
@@ -64,7 +68,10 @@ function methodsOn(request: Request): string[] {
   return [...new Set(methods.map((method) => method.toUpperCase()))].sort();
 }
 
-/** One place where every failure becomes `{ code, message, details?, correlationId }`. */
+/**
+ * One place where every failure becomes `{ code, message, details?, correlationId }`. A dependency being away (the
+ * database, its storage, Kafka) is a 503 with `Retry-After`, so a client tries again; anything unknown is a 500.
+ */
 @Catch()
 export class ErrorFilter implements ExceptionFilter {
   private readonly logger = new Logger('ErrorFilter');
@@ -83,8 +90,17 @@ export class ErrorFilter implements ExceptionFilter {
       if (request.method === 'OPTIONS') return void response.status(204).end();
       exception = new AppError('COMMON.METHOD_NOT_ALLOWED');
     }
-    const { status, body } = this.toBody(exception);
-    if (status >= 500) this.logger.error({ err: exception, correlationId }, 'request failed');
+    const outage = outageOf(exception);
+    const { status, body } = outage
+      ? {
+          status: 503,
+          body: { code: 'COMMON.UNAVAILABLE' as const, message: ERROR_CODES['COMMON.UNAVAILABLE'].message },
+        }
+      : this.toBody(exception);
+    if (outage)
+      this.logger.warn({ correlationId, part: outage.part, reason: outage.reason }, 'dependency away');
+    else if (status >= 500) this.logger.error({ err: exception, correlationId }, 'request failed');
+    if (status === 503) response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response.status(status).json({ ...body, correlationId } satisfies ErrorBody);
   }
 

@@ -1,8 +1,10 @@
-import { Controller, Get, Injectable } from '@nestjs/common';
+import { Controller, Get, Injectable, ServiceUnavailableException } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import { HealthCheck, HealthCheckService, HealthIndicatorService } from '@nestjs/terminus';
 import { z } from 'zod';
+import { AppError } from './app-error';
 import { ApiZodResponse } from './openapi';
+import { OUTAGE_TEXT, outageOf } from './outage';
 import { OpsRoute } from './public-route';
 
 /** A dependency this app cannot serve without (the database, Kafka); throws or rejects when down. */
@@ -46,7 +48,19 @@ export class HealthController {
   @Get()
   @HealthCheck({ noCache: true, swaggerDocumentation: false })
   @ApiZodResponse(healthReport)
-  check() {
+  async check() {
+    try {
+      return await this.probeAll();
+    } catch (error) {
+      if (!(error instanceof ServiceUnavailableException)) throw error;
+      // Terminus's report goes out as the details of the usual refusal, which names every part that is down
+      const report = error.getResponse() as z.infer<typeof healthReport>;
+      const down = Object.keys(report.error ?? {}).join('、');
+      throw new AppError('COMMON.UNAVAILABLE', `服务暂时不可用：${down} 无法连接`, report);
+    }
+  }
+
+  private probeAll() {
     return this.health.check(
       this.registry.probes.map((p) => async () => {
         const session = this.indicators.check(p.name);
@@ -55,7 +69,12 @@ export class HealthController {
           const details = await withTimeout(p.probe(), PROBE_TIMEOUT_MS);
           return session.up({ ...details, latencyMs: Math.round(performance.now() - started) });
         } catch (error) {
-          return session.down({ message: error instanceof Error ? error.message : String(error) });
+          const message = error instanceof Error ? error.message : String(error);
+          // FerretDB answering while its PostgreSQL is gone is named as such, not as the database server itself
+          const outage = outageOf(error);
+          return outage
+            ? session.down({ part: outage.part, message: `${OUTAGE_TEXT[outage.part]}: ${message}` })
+            : session.down({ message });
         }
       }),
     );

@@ -10,3 +10,4 @@ export * from './zod';
 export * from './public-route';
 export * from './clock';
 export * from './repeat';
+export * from './outage';

@@ -9,8 +9,13 @@ export interface RunningStack {
   postgresUrl?: string;
   stopKafka(): Promise<void>;
   startKafka(): Promise<void>;
+  /** SIGKILLs one part, as a crash would; `revive()` starts it again on the same port and data */
+  kill(part: StackPart): Promise<void>;
+  revive(): Promise<void>;
   stop(): Promise<void>;
 }
+
+export type StackPart = 'kafka' | 'postgres' | 'ferret';
 
 interface StackModule {
   startStack(options: {
@@ -36,7 +41,7 @@ export interface TestStack {
   dir: string | null;
 }
 
-/** Re-attaches to the suite's stack from a test worker, to stop and start Kafka. */
+/** Re-attaches to the suite's stack from a test worker, to stop, kill and start its parts. */
 export async function attachStack(stack: TestStack): Promise<RunningStack | null> {
   if (!stack.dir) return null;
   const { startStack } = await loadStackModule();

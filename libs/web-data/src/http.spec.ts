@@ -105,4 +105,76 @@ describe('createHttp', () => {
     });
     expect(await http.post('/x')).toBeUndefined();
   });
+
+  describe('retrying a save while the services are away', () => {
+    const away = () =>
+      json(
+        503,
+        { code: 'COMMON.UNAVAILABLE', message: '服务暂时不可用，请稍后再试' },
+        { 'retry-after': '2' },
+      );
+    const setup = (...answers: (Response | Error)[]) => {
+      const fetch = vi.fn();
+      for (const answer of answers)
+        fetch.mockImplementationOnce(() =>
+          answer instanceof Error ? Promise.reject(answer) : Promise.resolve(answer),
+        );
+      const waits: number[] = [];
+      const http = createHttp({
+        base: '',
+        fetch,
+        retry: { attempts: 4, baseDelayMs: 1000, maxDelayMs: 3000 },
+        sleep: async (ms) => void waits.push(ms),
+      });
+      return { fetch, waits, http };
+    };
+
+    it('sends a keyed request again with the same key until it is saved, saying so before each retry', async () => {
+      const { fetch, waits, http } = setup(
+        away(),
+        new TypeError('Failed to fetch'),
+        json(201, { caseNo: 'C-1' }),
+      );
+      const onRetry = vi.fn<(error: ApiError, attempt: number) => void>();
+      expect(await http.post('/cases', { a: 1 }, { 'Idempotency-Key': 'form-key-1' }, { onRetry })).toEqual({
+        caseNo: 'C-1',
+      });
+      expect(fetch.mock.calls.map(([, init]) => (init as RequestInit).headers)).toEqual([
+        expect.objectContaining({ 'Idempotency-Key': 'form-key-1' }),
+        expect.objectContaining({ 'Idempotency-Key': 'form-key-1' }),
+        expect.objectContaining({ 'Idempotency-Key': 'form-key-1' }),
+      ]);
+      expect(onRetry.mock.calls.map(([error, attempt]) => [error.code, attempt])).toEqual([
+        ['COMMON.UNAVAILABLE', 1],
+        ['NETWORK.OFFLINE', 2],
+      ]);
+      // the server's Retry-After (2 s) over the first back-off (1 s), then twice the last back-off
+      expect(waits).toEqual([2000, 2000]);
+    });
+
+    it('gives up after the policy’s attempts with the last refusal, waiting no longer than the cap', async () => {
+      const { fetch, waits, http } = setup(away(), away(), away(), away(), json(201, {}));
+      await expect(http.put('/x', {})).rejects.toMatchObject({ code: 'COMMON.UNAVAILABLE', status: 503 });
+      expect(fetch).toHaveBeenCalledTimes(4);
+      expect(waits).toEqual([2000, 2000, 3000]);
+    });
+
+    it('retries a request declared idempotent, and never an unkeyed POST, a read or a refusal', async () => {
+      const declared = setup(away(), json(200, { ok: 1 }));
+      expect(await declared.http.post('/rating', {}, {}, { idempotent: true })).toEqual({ ok: 1 });
+      for (const call of [
+        (h: ReturnType<typeof createHttp>) => h.post('/tickets', {}),
+        (h: ReturnType<typeof createHttp>) => h.get('/cases'),
+      ]) {
+        const once = setup(away(), json(200, {}));
+        await expect(call(once.http)).rejects.toMatchObject({ code: 'COMMON.UNAVAILABLE' });
+        expect(once.fetch).toHaveBeenCalledTimes(1);
+      }
+      const refused = setup(json(409, { code: 'COMMON.CONFLICT' }), json(200, {}));
+      await expect(refused.http.post('/cases', {}, { 'idempotency-key': 'k-1' })).rejects.toMatchObject({
+        status: 409,
+      });
+      expect(refused.fetch).toHaveBeenCalledTimes(1);
+    });
+  });
 });

@@ -68,6 +68,26 @@ function statusCode(status: number): ErrorCode {
   return 'COMMON.INTERNAL';
 }
 
+/**
+ * How a save is tried again while the services say they are away (503/502/504) or the network is: `attempts` in all,
+ * waiting the server's `Retry-After` or twice as long as last time, from `baseDelayMs` up to `maxDelayMs`.
+ */
+export interface RetryPolicy {
+  attempts: number;
+  baseDelayMs: number;
+  maxDelayMs: number;
+}
+
+/** About 40 s of trying: long enough for a store or broker restart, short enough that a person is told. */
+export const SAVE_RETRY: RetryPolicy = { attempts: 8, baseDelayMs: 1000, maxDelayMs: 8000 };
+
+export interface RequestOptions {
+  /** called before each automatic retry, so a screen can say it is still trying ("暂时无法保存，正在重试…") */
+  onRetry?: (error: ApiError, attempt: number) => void;
+  /** the request changes nothing when repeated (a rating is recorded once per case), so it may be retried */
+  idempotent?: boolean;
+}
+
 export interface HttpOptions {
   /** e.g. `/api`, from the runtime config */
   base: string;
@@ -76,6 +96,9 @@ export interface HttpOptions {
   /** called once per 401 so a store can drop a dead session */
   onUnauthorized?: (error: ApiError) => void;
   fetch?: typeof fetch;
+  retry?: RetryPolicy;
+  /** how a retry waits; tests pass one that does not */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** A read the screens share (see `reads.ts`): where it goes, typed with what it answers. */
@@ -85,22 +108,62 @@ export interface Read<T> {
   readonly answer?: T;
 }
 
+/**
+ * Reads are never retried here (a screen shows its failure, or what it kept, at once); PUT and DELETE, a POST that
+ * carries an `Idempotency-Key` and one declared `idempotent` are, because sending them twice does what once does.
+ */
 export interface Http {
   get<T>(path: string | Read<T>): Promise<T>;
   /** `headers` are for this request alone, e.g. an `Idempotency-Key` that belongs to one form */
-  post<T>(path: string, body?: unknown, headers?: Record<string, string>): Promise<T>;
-  put<T>(path: string, body?: unknown): Promise<T>;
-  delete<T>(path: string): Promise<T>;
+  post<T>(
+    path: string,
+    body?: unknown,
+    headers?: Record<string, string>,
+    options?: RequestOptions,
+  ): Promise<T>;
+  put<T>(path: string, body?: unknown, options?: RequestOptions): Promise<T>;
+  delete<T>(path: string, options?: RequestOptions): Promise<T>;
 }
+
+const isAway = (error: ApiError) => error.code === 'NETWORK.OFFLINE' || error.code === 'COMMON.UNAVAILABLE';
+
+const repeatable = (method: string, headers: Record<string, string>, options: RequestOptions) =>
+  method === 'PUT' ||
+  method === 'DELETE' ||
+  options.idempotent === true ||
+  Object.keys(headers).some((name) => name.toLowerCase() === 'idempotency-key');
 
 /** The one way a UI talks to the services: JSON in and out, every failure an ApiError with a Chinese message. */
 export function createHttp(options: HttpOptions): Http {
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const policy = options.retry ?? SAVE_RETRY;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+
   async function request<T>(
     method: string,
     path: string,
     body?: unknown,
     extra: Record<string, string> = {},
+    perRequest: RequestOptions = {},
+  ): Promise<T> {
+    const attempts = repeatable(method, extra, perRequest) ? policy.attempts : 1;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await send<T>(method, path, body, extra);
+      } catch (error) {
+        if (!(error instanceof ApiError) || !isAway(error) || attempt >= attempts) throw error;
+        perRequest.onRetry?.(error, attempt);
+        const backoff = policy.baseDelayMs * 2 ** (attempt - 1);
+        await sleep(Math.min(policy.maxDelayMs, Math.max(backoff, (error.retryAfterSeconds ?? 0) * 1000)));
+      }
+    }
+  }
+
+  async function send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    extra: Record<string, string>,
   ): Promise<T> {
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [name, value] of Object.entries({ ...options.headers?.(), ...extra }))
@@ -126,8 +189,8 @@ export function createHttp(options: HttpOptions): Http {
   }
   return {
     get: (path) => request('GET', typeof path === 'string' ? path : path.path),
-    post: (path, body, headers) => request('POST', path, body, headers),
-    put: (path, body) => request('PUT', path, body),
-    delete: (path) => request('DELETE', path),
+    post: (path, body, headers, perRequest) => request('POST', path, body, headers, perRequest),
+    put: (path, body, perRequest) => request('PUT', path, body, {}, perRequest),
+    delete: (path, perRequest) => request('DELETE', path, undefined, {}, perRequest),
   };
 }

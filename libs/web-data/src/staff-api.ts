@@ -1,4 +1,4 @@
-import { ApiError, createHttp, type Http, type Read } from './http';
+import { ApiError, createHttp, type Http, type Read, type RequestOptions } from './http';
 import { useStaffSessionStore } from './staff-session';
 
 /** The screens that staff sign in to; the name goes out as `x-screen` for the personal-data audit. */
@@ -51,10 +51,11 @@ export function createStaffApi(screen: StaffScreen): StaffApi {
       });
     },
     get: <T>(path: string | Read<T>) => withRenewal((h) => h.get<T>(path)),
-    post: <T>(path: string, body?: unknown, headers?: Record<string, string>) =>
-      withRenewal((h) => h.post<T>(path, body, headers)),
-    put: <T>(path: string, body?: unknown) => withRenewal((h) => h.put<T>(path, body)),
-    delete: <T>(path: string) => withRenewal((h) => h.delete<T>(path)),
+    post: <T>(path: string, body?: unknown, headers?: Record<string, string>, options?: RequestOptions) =>
+      withRenewal((h) => h.post<T>(path, body, headers, options)),
+    put: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+      withRenewal((h) => h.put<T>(path, body, options)),
+    delete: <T>(path: string, options?: RequestOptions) => withRenewal((h) => h.delete<T>(path, options)),
     bare: http,
   };
 }

@@ -21,9 +21,12 @@ export const closeTicket = (ticketId: string, outcome: 'served' | 'no_show') =>
 export const fetchTicket = (ticketId: string) => api.get(affairsReads.ticket(ticketId));
 export const fetchBoard = (centreId: string) => api.get(affairsReads.board(centreId));
 
-/** `key` is made once per intake form, so a retry or a double click opens one case. */
-export const openCase = (request: OpenCaseRequest, key: string) =>
-  api.post<CaseView>('/affairs/cases', request, { 'idempotency-key': key });
+/**
+ * `key` is made once per intake form, so a retry or a double click opens one case; while the services are away the
+ * client retries with it by itself, calling `onRetry` before each attempt.
+ */
+export const openCase = (request: OpenCaseRequest, key: string, onRetry?: () => void) =>
+  api.post<CaseView>('/affairs/cases', request, { 'idempotency-key': key }, { onRetry });
 
 export function listCases(filter: CaseListQuery): Promise<CaseView[]> {
   const params = new URLSearchParams();

@@ -2,8 +2,10 @@ import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { useIntakeStore } from './intake';
 
-const openCase = vi.fn<(request: unknown, key: string) => Promise<unknown>>();
-vi.mock('../api/affairs', () => ({ openCase: (request: unknown, key: string) => openCase(request, key) }));
+const openCase = vi.fn<(request: unknown, key: string, onRetry?: () => void) => Promise<unknown>>();
+vi.mock('../api/affairs', () => ({
+  openCase: (request: unknown, key: string, onRetry?: () => void) => openCase(request, key, onRetry),
+}));
 vi.mock('../api/identity', () => ({
   lookupResident: () =>
     Promise.resolve({
@@ -65,6 +67,19 @@ describe('an intake form', () => {
     // the retry of the same form is the same submission
     expect(key2).toBe(key1);
     expect(intake.summary?.outcome).toBe('accepted_with_promise');
+  });
+
+  it('keeps the form while the client retries the same submission, and tells who asked', async () => {
+    const intake = await filled();
+    const onRetry = vi.fn();
+    openCase.mockImplementationOnce((_request, _key, retrying) => {
+      retrying?.();
+      return Promise.resolve({ caseNo: '1' });
+    });
+    await intake.submit('c-1', onRetry);
+    expect(onRetry).toHaveBeenCalledOnce();
+    expect(intake.provided).toEqual({ 居民身份证: true, 户口簿: false });
+    expect(intake.opened).toEqual({ caseNo: '1' });
   });
 
   it('takes a new key for the next applicant', async () => {

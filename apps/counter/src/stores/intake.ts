@@ -41,7 +41,8 @@ export const useIntakeStore = defineStore('intake', () => {
     provided.value = Object.fromEntries(item.value.materials.map((m) => [m.name, false]));
   }
 
-  async function submit(centreId: string): Promise<void> {
+  /** `onRetry`: the services are away and the same submission is being sent again; the form stays as it is. */
+  async function submit(centreId: string, onRetry?: () => void): Promise<void> {
     if (!applicant.value || !item.value) return;
     opened.value = await affairs.openCase(
       {
@@ -56,6 +57,7 @@ export const useIntakeStore = defineStore('intake', () => {
         })),
       },
       key.value,
+      onRetry,
     );
   }
 

@@ -44,7 +44,7 @@ export class StaffAuthService {
     if (!(await this.hasher.verify(account.passwordHash, password))) {
       // $inc keeps concurrent failures from undercounting
       const failed = await this.accounts
-        .findOneAndUpdate({ _id: account._id }, { $inc: { failedAttempts: 1 } }, { new: true })
+        .findOneAndUpdate({ _id: account._id }, { $inc: { failedAttempts: 1 } }, { returnDocument: 'after' })
         .lean<Account>();
       if ((failed?.failedAttempts ?? 0) >= LOCK_AFTER_FAILURES) {
         const lockedUntil = new Date(now.getTime() + LOCK_MS);

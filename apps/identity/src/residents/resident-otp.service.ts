@@ -88,7 +88,7 @@ export class ResidentOtpService {
       .findOneAndUpdate(
         { _id: request.challengeId, usedAt: { $exists: false }, attempts: { $lt: OTP_MAX_ATTEMPTS } },
         { $inc: { attempts: 1 } },
-        { new: true },
+        { returnDocument: 'after' },
       )
       .lean<OtpChallenge>();
     if (!challenge) {

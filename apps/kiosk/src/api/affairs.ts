@@ -22,8 +22,17 @@ export const fetchProgress = (caseNo: string, idTail: string) =>
 /** The signed-in resident's own cases, newest first. */
 export const fetchMyCases = () => api().get<CaseProgress[]>('/affairs/cases/mine');
 
-export const rateCase = (caseNo: string, score: number, comment?: string) =>
-  api().post<unknown>(`/affairs/cases/${enc(caseNo)}/rating`, { score, ...(comment && { comment }) });
+// a case takes one rating, so a repeated one cannot count twice: while the services are away the client sends it
+// again by itself, calling `onRetry` before each attempt
+const rated = (onRetry?: () => void) => ({ idempotent: true, onRetry });
+
+export const rateCase = (caseNo: string, score: number, comment?: string, onRetry?: () => void) =>
+  api().post<unknown>(
+    `/affairs/cases/${enc(caseNo)}/rating`,
+    { score, ...(comment && { comment }) },
+    {},
+    rated(onRetry),
+  );
 
 /** The case behind the rating link texted on delivery; the link's token stands in for signing in. */
 export const fetchRatingLink = (caseNo: string, token: string) =>
@@ -31,9 +40,16 @@ export const fetchRatingLink = (caseNo: string, token: string) =>
     `/affairs/cases/${enc(caseNo)}/rating-link?${new URLSearchParams({ t: token }).toString()}`,
   );
 
-export const rateByLink = (caseNo: string, token: string, score: number, comment?: string) =>
-  api().post<unknown>(`/affairs/cases/${enc(caseNo)}/rating-link`, {
-    token,
-    score,
-    ...(comment && { comment }),
-  });
+export const rateByLink = (
+  caseNo: string,
+  token: string,
+  score: number,
+  comment?: string,
+  onRetry?: () => void,
+) =>
+  api().post<unknown>(
+    `/affairs/cases/${enc(caseNo)}/rating-link`,
+    { token, score, ...(comment && { comment }) },
+    {},
+    rated(onRetry),
+  );
