@@ -314,6 +314,8 @@ export function payableTranche(agreement: Agreement, ledger: Ledger, tranche: nu
       'complete',
       `项目协议当前为“${AGREEMENT_STATES[agreement.state]}”，不能再拨付`,
     );
+  if (commitment(ledger, agreement.applicationId)?.closed ?? true)
+    throw new AppError('SOCIALORG.FUNDS_CLOSED', '该项目的资金已结清或已释放回预算，不能再拨付');
   const status = trancheStatuses(agreement, ledger).find((t) => t.tranche === tranche);
   if (!status)
     throw new AppError(

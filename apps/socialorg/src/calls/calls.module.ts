@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { CLOCK, systemClock } from '@psc/server-kit';
 import { CALL_MODEL, callSchema } from './call.model';
 import { CallRepository } from './call.repository';
 import { CallDraftingService } from './call-drafting.service';
@@ -22,7 +23,9 @@ import { ORGANISATION_DIRECTORY } from './organisation-directory.port';
     CallQueriesService,
     // the merge points this at the organisation registry's OrganisationDirectory
     { provide: ORGANISATION_DIRECTORY, useClass: InterimOrganisationDirectory },
+    // the projects' modules take the time from here (the service's shared module may provide it once merged)
+    { provide: CLOCK, useValue: systemClock },
   ],
-  exports: [CallRepository, ORGANISATION_DIRECTORY],
+  exports: [CallRepository, ORGANISATION_DIRECTORY, CLOCK],
 })
 export class CallsModule {}

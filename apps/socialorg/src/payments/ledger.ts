@@ -122,7 +122,13 @@ function open(ledger: Ledger, key: string): Commitment {
 }
 
 /** Commits `amountFen` of the budget to `key`, once; refused when the budget has not that much left. */
-export function commit(ledger: Ledger, key: string, amountFen: number, stamp: Stamp): LedgerEntry {
+export function commit(
+  ledger: Ledger,
+  key: string,
+  amountFen: number,
+  stamp: Stamp,
+  what = '立项金额',
+): LedgerEntry {
   assertAmount(amountFen);
   if (commitment(ledger, key))
     throw new AppError('SOCIALORG.CALL_ILLEGAL_STEP', '该项目已经立项，不能重复立项');
@@ -130,7 +136,7 @@ export function commit(ledger: Ledger, key: string, amountFen: number, stamp: St
   if (amountFen > remainingFen)
     throw new AppError(
       'SOCIALORG.OVER_BUDGET',
-      `立项金额 ${yuan(amountFen)} 超出剩余预算 ${yuan(remainingFen)}`,
+      `${what} ${yuan(amountFen)} 超出剩余预算 ${yuan(remainingFen)}`,
       { amountFen, remainingFen },
     );
   return entry(ledger, { kind: 'commit', key, amountFen, ...blank, ...stamp });

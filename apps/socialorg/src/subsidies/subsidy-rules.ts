@@ -116,7 +116,13 @@ const claimFacts = (scheme: Scheme, claim: Claim) => ({
 export function grantFunds(scheme: Scheme, claim: Claim, by: Principal, now: Date) {
   const ledger = schemeLedger(scheme);
   if (commitment(ledger, claim._id)) return null;
-  const written = commit(ledger, claim._id, claim.amountFen, { by: by.sub, at: now.toISOString() });
+  const written = commit(
+    ledger,
+    claim._id,
+    claim.amountFen,
+    { by: by.sub, at: now.toISOString() },
+    '奖补金额',
+  );
   const after = balances({ ...ledger, entries: [...ledger.entries, written] });
   const event: Raised<'socialorg.subsidy.granted'> = {
     type: 'socialorg.subsidy.granted',
