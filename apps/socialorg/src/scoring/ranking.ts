@@ -56,7 +56,11 @@ const points = (score: Score): number =>
 /** The sheets a score is made of: all, or all but one highest and one lowest total when the call says so. */
 function kept(sheets: readonly Record<string, number>[], rule: AggregationRule): Record<string, number>[] {
   if (rule === 'mean' || sheets.length < 3) return [...sheets];
-  return [...sheets].sort((a, b) => sheetTenths(a) - sheetTenths(b)).slice(1, -1);
+  return sheets
+    .map((sheet) => ({ sheet, total: sheetTenths(sheet) }))
+    .sort((a, b) => a.total - b.total)
+    .slice(1, -1)
+    .map(({ sheet }) => sheet);
 }
 
 function score(
@@ -77,6 +81,9 @@ function score(
   };
 }
 
+// code-unit order: ids and ISO instants compare as they read, without the cost of a locale's collation
+const byText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
 function comparator(rules: RankingRules) {
   return (a: Scored, b: Scored): number => {
     const byTotal = compareScores(b.total, a.total);
@@ -88,7 +95,7 @@ function comparator(rules: RankingRules) {
           order = compareScores(b.criteria.get(step.key) ?? NOUGHT, a.criteria.get(step.key) ?? NOUGHT);
           break;
         case 'earlier_submission':
-          order = a.application.submittedAt.localeCompare(b.application.submittedAt);
+          order = byText(a.application.submittedAt, b.application.submittedAt);
           break;
         case 'lower_request':
           order = a.application.requestFen - b.application.requestFen;
@@ -96,7 +103,7 @@ function comparator(rules: RankingRules) {
       }
       if (order !== 0) return order;
     }
-    return a.application.applicationId.localeCompare(b.application.applicationId);
+    return byText(a.application.applicationId, b.application.applicationId);
   };
 }
 
