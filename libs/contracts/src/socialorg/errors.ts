@@ -1,4 +1,13 @@
 import type { ErrorDefinition } from '../slices';
+import { FILES_ERROR_CODES } from './files.registry';
+import { INCUBATION_ERROR_CODES } from './incubation.registry';
+import { LISTS_ERROR_CODES } from './lists.registry';
+import { ORGANISATION_ERROR_CODES } from './organisation.registry';
 
 /** socialorg's error codes, `SOCIALORG.<CODE>`, each with the zh-CN message a person sees; part of ERROR_CODES. */
-export const SOCIALORG_ERROR_CODES = {} as const satisfies Record<string, ErrorDefinition>;
+export const SOCIALORG_ERROR_CODES = {
+  ...ORGANISATION_ERROR_CODES,
+  ...INCUBATION_ERROR_CODES,
+  ...LISTS_ERROR_CODES,
+  ...FILES_ERROR_CODES,
+} as const satisfies Record<string, ErrorDefinition>;

@@ -1,7 +1,21 @@
 import type { EventDefinition } from '../slices';
+import { FILES_EVENTS, FILES_TOPICS } from './files.registry';
+import { INCUBATION_EVENTS, INCUBATION_TOPICS } from './incubation.registry';
+import { LISTS_EVENTS, LISTS_TOPICS } from './lists.registry';
+import { ORGANISATION_EVENTS, ORGANISATION_TOPICS } from './organisation.registry';
 
 /** socialorg's topics, `socialorg.<aggregate>.v<N>`; part of TOPICS. */
-export const SOCIALORG_TOPICS = {} as const;
+export const SOCIALORG_TOPICS = {
+  ...ORGANISATION_TOPICS,
+  ...INCUBATION_TOPICS,
+  ...LISTS_TOPICS,
+  ...FILES_TOPICS,
+} as const;
 
 /** socialorg's events, `socialorg.<aggregate>.<past-tense verb>` → topic, version and data schema; part of EVENTS. */
-export const SOCIALORG_EVENTS = {} as const satisfies Record<string, EventDefinition>;
+export const SOCIALORG_EVENTS = {
+  ...ORGANISATION_EVENTS,
+  ...INCUBATION_EVENTS,
+  ...LISTS_EVENTS,
+  ...FILES_EVENTS,
+} as const satisfies Record<string, EventDefinition>;
