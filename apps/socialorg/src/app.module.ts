@@ -2,6 +2,8 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
 import { AboutModule } from './about/about.module';
 import type { SocialorgConfig } from './config';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { SharedModule } from './shared/shared.module';
 
 export const SERVICE = 'socialorg';
 
@@ -10,7 +12,7 @@ export class AppModule {
   static register(config: SocialorgConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config), AboutModule],
+      imports: [...serviceFoundation(SERVICE, config), SharedModule, AboutModule, OrganisationsModule],
     };
   }
 }
