@@ -2,6 +2,9 @@ import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
 import { AboutModule } from './about/about.module';
 import type { SocialorgConfig } from './config';
+import { FilesModule } from './files/files.module';
+import { IncubationModule } from './incubation/incubation.module';
+import { ListsModule } from './lists/lists.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { SharedModule } from './shared/shared.module';
 
@@ -12,7 +15,15 @@ export class AppModule {
   static register(config: SocialorgConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config), SharedModule, AboutModule, OrganisationsModule],
+      imports: [
+        ...serviceFoundation(SERVICE, config),
+        SharedModule,
+        AboutModule,
+        OrganisationsModule,
+        FilesModule,
+        IncubationModule,
+        ListsModule,
+      ],
     };
   }
 }

@@ -1,6 +1,7 @@
 import { orgGrant, type Principal } from '@psc/auth';
 import type { RegisterOrganisationRequest } from '@psc/contracts/socialorg';
 import { FieldCipher, generateDevKeys } from '@psc/pii';
+import { creditCodeCheckCharacter } from '@psc/util';
 import { fakeModel, fakeOutbox, manualClock, staff, staffWith } from '@psc/testing/unit';
 import type { Model } from 'mongoose';
 import { ContactPhonesService } from '../src/organisations/contact-phones.service';
@@ -12,6 +13,24 @@ import { OrganisationDirectory } from '../src/organisations/organisation-directo
 import { OrganisationProfileService } from '../src/organisations/organisation-profile.service';
 import { OrganisationQueriesService } from '../src/organisations/organisation-queries.service';
 import { OrganisationRegistrationService } from '../src/organisations/organisation-registration.service';
+import type { FileChunk, StoredFile } from '../src/files/file.model';
+import { FilesService } from '../src/files/files.service';
+import type { Incubation } from '../src/incubation/incubation.model';
+import { IncubationRepository } from '../src/incubation/incubation.repository';
+import { IncubationApplyService } from '../src/incubation/incubation-apply.service';
+import { IncubationQueriesService } from '../src/incubation/incubation-queries.service';
+import { IncubationStepsService } from '../src/incubation/incubation-steps.service';
+import { IncubationSupportService } from '../src/incubation/incubation-support.service';
+import { IncubationViewsService } from '../src/incubation/incubation-views.service';
+import type { RoomCalendar } from '../src/incubation/room-calendar.model';
+import { RoomCalendarRepository } from '../src/incubation/room-calendar.repository';
+import { RoomBookingsService } from '../src/incubation/room-bookings.service';
+import type { Need, Project, Resource } from '../src/lists/list.model';
+import { ListsBoardService } from '../src/lists/lists-board.service';
+import { ListsRepository } from '../src/lists/lists.repository';
+import { NeedStepsService } from '../src/lists/need-steps.service';
+import { NeedsService } from '../src/lists/needs.service';
+import { ResourcesProjectsService } from '../src/lists/resources-projects.service';
 
 /** The socialorg services over one in-memory store, outbox and clock, as the unit specs share them. */
 
@@ -46,8 +65,14 @@ export const registration = (overrides: Partial<RegisterOrganisationRequest> = {
     ...overrides,
   }) as RegisterOrganisationRequest;
 
+/** The smallest PDF the type check recognises, and some bytes that are not one of the accepted types. */
+export const PDF = Buffer.from('%PDF-1.4\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n');
+export const NOT_A_PDF = Buffer.from('MZ\x90\x00 this is an executable pretending to be a pdf');
+
+const model = <T>(fake: unknown) => fake as Model<T>;
+
 /** Monday 2025-03-03, 10:00 in Shanghai, unless a spec starts elsewhere. */
-export function socialorgWorld(start = '2025-03-03T02:00:00Z') {
+export function socialorgWorld(start = '2025-03-03T02:00:00Z', fileMaxBytes = 1024 * 1024) {
   const clock = manualClock(start);
   const outbox = fakeOutbox('socialorg');
   const cipher = new FieldCipher(generateDevKeys(['so1']));
@@ -72,11 +97,104 @@ export function socialorgWorld(start = '2025-03-03T02:00:00Z') {
     directory: new OrganisationDirectory(organisations),
   };
 
+  const fileStore = fakeModel<StoredFile>();
+  const chunkStore = fakeModel<FileChunk>();
+  const files = new FilesService(
+    model(fileStore),
+    model(chunkStore),
+    outbox,
+    org.directory,
+    { FILE_MAX_BYTES: fileMaxBytes },
+    clock,
+  );
+
+  const incubationStore = fakeModel<Incubation>([], ['activeKey']);
+  const calendarStore = fakeModel<RoomCalendar>();
+  const incubations = new IncubationRepository(model(incubationStore), outbox);
+  const calendars = new RoomCalendarRepository(model(calendarStore), outbox);
+  const views = new IncubationViewsService(calendars);
+  const incubation = {
+    apply: new IncubationApplyService(incubations, org.directory, files, clock),
+    steps: new IncubationStepsService(incubations, views, clock),
+    support: new IncubationSupportService(incubations, views, clock),
+    queries: new IncubationQueriesService(incubations, views, clock),
+    rooms: new RoomBookingsService(incubations, calendars, clock),
+  };
+
+  const needStore = fakeModel<Need>();
+  const resourceStore = fakeModel<Resource>();
+  const projectStore = fakeModel<Project>([], ['refKey']);
+  const listsRepository = new ListsRepository(
+    model(needStore),
+    model(resourceStore),
+    model(projectStore),
+    outbox,
+  );
+  const lists = {
+    needs: new NeedsService(listsRepository, clock),
+    steps: new NeedStepsService(listsRepository, clock),
+    offers: new ResourcesProjectsService(listsRepository, clock),
+    board: new ListsBoardService(listsRepository, clock),
+  };
+
+  // each organisation of a world its own code, the first being CODES[0]
+  let serial = 125;
+  const nextCode = () => {
+    const first17 = `52440304MJL000${serial++}`;
+    return first17 + creditCodeCheckCharacter(first17);
+  };
+
   /** An organisation registered by the centre's administrator. */
   const registered = (overrides: Partial<RegisterOrganisationRequest> = {}) =>
-    org.registration.register(registration(overrides), centreAdmin);
+    org.registration.register(registration({ creditCode: nextCode(), ...overrides }), centreAdmin);
 
-  return { clock, outbox, cipher, organisationStore, revealStore, org, registered };
+  /** An organisation registered and an application of its own to the street's base, as its staff send it. */
+  const applied = async (attachments: string[] = []) => {
+    const { orgId } = await registered();
+    const view = await incubation.apply.apply(
+      {
+        orgId,
+        baseId: STREET,
+        plan: '入驻后开展长者助餐和探访服务，半年内完成民非登记',
+        needs: ['office', 'mentoring'],
+        teamSize: 6,
+        attachments,
+      },
+      memberOf(orgId),
+    );
+    return { orgId, member: memberOf(orgId), view };
+  };
+
+  /** An organisation admitted to the base until the end of the year. */
+  const admitted = async () => {
+    const { orgId, member, view } = await applied();
+    const admittedView = await incubation.steps.act(
+      view.incubationId,
+      { action: 'admit', revision: view.revision, until: '2025-12-31' },
+      streetAdmin,
+    );
+    return { orgId, member, view: admittedView };
+  };
+
+  return {
+    clock,
+    outbox,
+    cipher,
+    organisationStore,
+    revealStore,
+    fileStore,
+    chunkStore,
+    incubationStore,
+    calendarStore,
+    needStore,
+    org,
+    files,
+    incubation,
+    lists,
+    registered,
+    applied,
+    admitted,
+  };
 }
 
 export type SocialorgWorld = ReturnType<typeof socialorgWorld>;

@@ -82,7 +82,7 @@ describe('OrganisationRegistrationService.register', () => {
     const world = socialorgWorld();
     const first = await world.registered();
     const error = await expectAppError(
-      world.registered({ name: '另一个名字' }),
+      world.registered({ name: '另一个名字', creditCode: CODES[0] }),
       'SOCIALORG.ORGANISATION_EXISTS',
     );
     expect([error.status, error.message]).toEqual([

@@ -150,6 +150,7 @@ const profileShape = {
   address: text('办公地址', 4, 120),
   foundedOn: calendarDay('成立日期'),
   description: text('组织简介', 0, 1000).default(''),
+  partyBuilding: partyBuildingInput.default({ kind: 'none', partyMembers: 0 }),
 };
 
 /** 登记 (with its credit code) or 社区备案 (with the community's 备案编号, no credit code). */
