@@ -4,10 +4,15 @@ import { AboutModule } from './about/about.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { ApplicationsModule } from './applications/applications.module';
 import { CallsModule } from './calls/calls.module';
+import type { SocialorgConfig } from './config';
+import { FilesModule } from './files/files.module';
+import { IncubationModule } from './incubation/incubation.module';
+import { ListsModule } from './lists/lists.module';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
 import { ScoringModule } from './scoring/scoring.module';
+import { SharedModule } from './shared/shared.module';
 import { SubsidiesModule } from './subsidies/subsidies.module';
-import type { SocialorgConfig } from './config';
 
 export const SERVICE = 'socialorg';
 
@@ -18,7 +23,12 @@ export class AppModule {
       module: AppModule,
       imports: [
         ...serviceFoundation(SERVICE, config),
+        SharedModule,
         AboutModule,
+        OrganisationsModule,
+        FilesModule,
+        IncubationModule,
+        ListsModule,
         CallsModule,
         ApplicationsModule,
         ScoringModule,

@@ -26,7 +26,7 @@ import { CallDraftingService } from '../src/calls/call-drafting.service';
 import { CallObjectionsService } from '../src/calls/call-objections.service';
 import { CallQueriesService } from '../src/calls/call-queries.service';
 import { CallStepsService } from '../src/calls/call-steps.service';
-import type { OrganisationSnapshot } from '../src/calls/organisation-directory.port';
+import type { ApplicantSnapshot } from '../src/calls/applicant-directory';
 import { PaymentsService } from '../src/payments/payments.service';
 import type { Review } from '../src/scoring/review.model';
 import { ReviewRepository } from '../src/scoring/review.repository';
@@ -59,8 +59,8 @@ export const expert = (n: number, extra: Principal['roles'] = []): Principal =>
 
 export const organisation = (
   orgId: string,
-  overrides: Partial<OrganisationSnapshot> = {},
-): OrganisationSnapshot => ({
+  overrides: Partial<ApplicantSnapshot> = {},
+): ApplicantSnapshot => ({
   orgId,
   name: `${orgId} 社工服务中心`,
   creditCode: '51440300MJL000001X',
@@ -68,6 +68,7 @@ export const organisation = (
   streetId: STREET,
   registration: 'registered',
   partyBuilding: { kind: 'branch', formedAt: '2026-01-15' },
+  incubation: null,
   ...overrides,
 });
 
@@ -86,7 +87,7 @@ export function projectsWorld(start = '2026-03-02T02:00:00Z') {
     claims: fakeModel<Claim>(),
   };
   const model = <T>(store: unknown) => store as Model<T>;
-  const orgs = new Map<string, OrganisationSnapshot>();
+  const orgs = new Map<string, ApplicantSnapshot>();
   const directory = { get: (orgId: string) => Promise.resolve(orgs.get(orgId) ?? null) };
 
   const calls = new CallRepository(model<Call>(stores.calls), outbox);

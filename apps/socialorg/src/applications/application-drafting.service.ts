@@ -10,7 +10,7 @@ import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { newId } from '../calls/call-ids';
 import { assertTakingApplications, type Raised } from '../calls/call-steps';
-import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from '../calls/organisation-directory.port';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
 import type { Application } from './application.model';
 import { ApplicationRepository } from './application.repository';
 import { assertRevision, illegalApplicationStep } from './application-steps';
@@ -44,7 +44,7 @@ export class ApplicationDraftingService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly calls: CallRepository,
-    @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    @Inject(ApplicantDirectory) private readonly directory: ApplicantFacts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

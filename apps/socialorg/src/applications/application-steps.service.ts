@@ -4,7 +4,7 @@ import type { ApplicationActionRequest, ApplicationView } from '@psc/contracts/s
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertTakingApplications } from '../calls/call-steps';
-import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from '../calls/organisation-directory.port';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
 import { ApplicationRepository } from './application.repository';
 import { applicationStep, assertRevision, illegalApplicationStep } from './application-steps';
 import { applicationView } from './application-view';
@@ -15,7 +15,7 @@ export class ApplicationStepsService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly calls: CallRepository,
-    @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    @Inject(ApplicantDirectory) private readonly directory: ApplicantFacts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

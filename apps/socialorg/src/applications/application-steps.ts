@@ -8,14 +8,14 @@ import {
   type EligibilityResult,
   type EligibilityRule,
   PARTY_BUILDING_KINDS,
-  REGISTRATION_KINDS,
+  REGISTRATIONS,
   type StepRecord,
   yuan,
 } from '@psc/contracts/socialorg';
 import { AppError } from '@psc/server-kit';
 import type { Call } from '../calls/call.model';
 import type { Raised } from '../calls/call-steps';
-import type { OrganisationSnapshot } from '../calls/organisation-directory.port';
+import type { ApplicantSnapshot } from '../calls/applicant-directory';
 import type { Application } from './application.model';
 
 /** What one step changes on an application, written in one conditional write on its revision. */
@@ -82,7 +82,7 @@ function checkRule(
   rule: EligibilityRule,
   call: Pick<Call, 'ownerScope'>,
   application: Pick<Application, 'requestFen' | 'field'>,
-  org: OrganisationSnapshot,
+  org: ApplicantSnapshot,
 ): EligibilityResult {
   const result = (passed: boolean, reason: string): EligibilityResult => ({
     rule: rule.kind,
@@ -91,10 +91,10 @@ function checkRule(
   });
   switch (rule.kind) {
     case 'registration': {
-      const kind = `登记类型为“${REGISTRATION_KINDS[org.registration]}”`;
+      const kind = `登记类型为“${REGISTRATIONS[org.registration]}”`;
       return rule.accepted.includes(org.registration)
         ? result(true, `${kind}，符合要求`)
-        : result(false, `${kind}，本次申报要求${label(REGISTRATION_KINDS, rule.accepted)}`);
+        : result(false, `${kind}，本次申报要求${label(REGISTRATIONS, rule.accepted)}`);
     }
     case 'party_building': {
       const kind = org.partyBuilding.kind;
@@ -111,9 +111,7 @@ function checkRule(
       if (graduatedAt) return result(true, `已于 ${graduatedAt.slice(0, 10)} 孵化出壳`);
       return result(
         false,
-        org.incubation
-          ? '尚未孵化出壳，本次申报要求已出壳'
-          : '组织信息中没有孵化出壳记录，本次申报要求已出壳',
+        org.incubation ? '尚未孵化出壳，本次申报要求已出壳' : '未入驻过孵化基地，本次申报要求已孵化出壳',
       );
     }
     case 'in_area': {
@@ -141,7 +139,7 @@ function checkRule(
 export function checkEligibility(
   call: Pick<Call, 'eligibility' | 'ownerScope'>,
   application: Pick<Application, 'requestFen' | 'field'>,
-  org: OrganisationSnapshot | null,
+  org: ApplicantSnapshot | null,
 ): EligibilityResult[] {
   if (!org)
     return call.eligibility.map((rule) => ({
@@ -156,7 +154,7 @@ export function checkEligibility(
 export function eligibilityStep(
   application: Application,
   call: Call,
-  org: OrganisationSnapshot | null,
+  org: ApplicantSnapshot | null,
   by: Principal,
   now: Date,
 ): ApplicationChange {

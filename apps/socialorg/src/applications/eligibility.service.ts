@@ -4,7 +4,7 @@ import type { EligibilityRunView } from '@psc/contracts/socialorg';
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertCallAdmin, illegalCallStep } from '../calls/call-steps';
-import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from '../calls/organisation-directory.port';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
 import { ApplicationRepository } from './application.repository';
 import { eligibilityStep } from './application-steps';
 
@@ -17,7 +17,7 @@ export class EligibilityService {
   constructor(
     private readonly applications: ApplicationRepository,
     private readonly calls: CallRepository,
-    @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    @Inject(ApplicantDirectory) private readonly directory: ApplicantFacts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
-import { CLOCK, systemClock } from '@psc/server-kit';
+import { INCUBATION_MODEL, incubationSchema } from '../incubation/incubation.model';
+import { IncubationRepository } from '../incubation/incubation.repository';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ApplicantDirectory } from './applicant-directory';
 import { CALL_MODEL, callSchema } from './call.model';
 import { CallRepository } from './call.repository';
 import { CallDraftingService } from './call-drafting.service';
@@ -8,12 +11,17 @@ import { CallObjectionsService } from './call-objections.service';
 import { CallQueriesService } from './call-queries.service';
 import { CallStepsService } from './call-steps.service';
 import { CallsController } from './calls.controller';
-import { InterimOrganisationDirectory } from './interim-organisation-directory.provider';
-import { ORGANISATION_DIRECTORY } from './organisation-directory.port';
 
 /** Calls for proposals, their 公示 and award, and the fund every amount of theirs moves through. */
 @Module({
-  imports: [MongooseModule.forFeature([{ name: CALL_MODEL, schema: callSchema }])],
+  imports: [
+    OrganisationsModule,
+    // the incubation base's stays, read (never written) here for whether an applicant has graduated
+    MongooseModule.forFeature([
+      { name: CALL_MODEL, schema: callSchema },
+      { name: INCUBATION_MODEL, schema: incubationSchema },
+    ]),
+  ],
   controllers: [CallsController],
   providers: [
     CallRepository,
@@ -21,11 +29,9 @@ import { ORGANISATION_DIRECTORY } from './organisation-directory.port';
     CallStepsService,
     CallObjectionsService,
     CallQueriesService,
-    // the merge points this at the organisation registry's OrganisationDirectory
-    { provide: ORGANISATION_DIRECTORY, useClass: InterimOrganisationDirectory },
-    // the projects' modules take the time from here (the service's shared module may provide it once merged)
-    { provide: CLOCK, useValue: systemClock },
+    IncubationRepository,
+    ApplicantDirectory,
   ],
-  exports: [CallRepository, ORGANISATION_DIRECTORY, CLOCK],
+  exports: [CallRepository, ApplicantDirectory],
 })
 export class CallsModule {}

@@ -3,7 +3,7 @@ import { assertOrgMember, assertScope, covers, orgsOf, type Principal } from '@p
 import type { ClaimDecisionRequest, ClaimListQuery, ClaimRequest, ClaimView } from '@psc/contracts/socialorg';
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { ADMIN_ROLES } from '../calls/call-steps';
-import { ORGANISATION_DIRECTORY, type OrganisationDirectory } from '../calls/organisation-directory.port';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
 import type { Claim, Scheme } from './subsidy.model';
 import { SubsidyRepository } from './subsidy.repository';
 import { claimIdOf, claimStep, claimView, entitlement, grantFunds, payFunds } from './subsidy-rules';
@@ -26,7 +26,7 @@ const administers = (principal: Principal, scheme: Scheme) =>
 export class SubsidyClaimsService {
   constructor(
     private readonly subsidies: SubsidyRepository,
-    @Inject(ORGANISATION_DIRECTORY) private readonly directory: OrganisationDirectory,
+    @Inject(ApplicantDirectory) private readonly directory: ApplicantFacts,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 

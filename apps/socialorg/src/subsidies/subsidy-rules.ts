@@ -15,7 +15,7 @@ import {
 } from '@psc/contracts/socialorg';
 import { AppError } from '@psc/server-kit';
 import type { Raised } from '../calls/call-steps';
-import type { OrganisationSnapshot } from '../calls/organisation-directory.port';
+import type { ApplicantSnapshot } from '../calls/applicant-directory';
 import { balances, commit, commitment, type Ledger, pay } from '../payments/ledger';
 import type { Claim, Scheme } from './subsidy.model';
 
@@ -31,7 +31,7 @@ export const schemeLedger = (scheme: Scheme): Ledger => ({
 export const claimIdOf = (scheme: Pick<Scheme, '_id' | 'kind'>, orgId: string) =>
   scheme.kind === 'party_branch_startup' ? `SF.${orgId}` : `GA.${scheme._id}.${orgId}`;
 
-const inArea = (scheme: Scheme, org: OrganisationSnapshot) =>
+const inArea = (scheme: Scheme, org: ApplicantSnapshot) =>
   org.streetId === scheme.ownerScope || org.streetId.startsWith(`${scheme.ownerScope}/`);
 
 /**
@@ -40,7 +40,7 @@ const inArea = (scheme: Scheme, org: OrganisationSnapshot) =>
  */
 export function entitlement(
   scheme: Scheme,
-  org: OrganisationSnapshot,
+  org: ApplicantSnapshot,
   grade: AssessmentGrade | undefined,
 ): { amountFen: number; basis: string } {
   const reasons: string[] = [];

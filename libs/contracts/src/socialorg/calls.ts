@@ -74,18 +74,6 @@ export const callAllowedActions = (state: CallState): CallAction[] =>
 // Eligibility (资格条件): data on the call, each rule checked against the organisation with a reason
 // ---------------------------------------------------------------------------------------------------------------
 
-/** 登记 with 民政 or 社区备案: how an organisation is on record (the registry's own enum once it lands). */
-export const REGISTRATION_KINDS = { registered: '民政登记', community_filed: '社区备案' } as const;
-export type RegistrationKind = keyof typeof REGISTRATION_KINDS;
-
-/** 党组织覆盖: what party organisation an organisation has. */
-export const PARTY_BUILDING_KINDS = {
-  branch: '党支部',
-  joint_branch: '联合党支部',
-  group: '党小组',
-  none: '无',
-} as const;
-export type PartyBuildingKind = keyof typeof PARTY_BUILDING_KINDS;
 export const PARTY_ORGANISATION_CODES = ['branch', 'joint_branch', 'group'] as const;
 
 const fieldName = z.string().trim().min(1, '请填写服务领域').max(20, '服务领域最多 20 个字');
