@@ -4,6 +4,8 @@ import type {
   CallView,
   CreateApplicationRequest,
   CreateCallRequest,
+  FileKind,
+  FileView,
   SignAgreementRequest,
 } from '@psc/contracts/socialorg';
 import { fakeModel, fakeOutbox, manualClock, staff, staffWith } from '@psc/testing/unit';
@@ -26,6 +28,7 @@ import { CallDraftingService } from '../src/calls/call-drafting.service';
 import { CallObjectionsService } from '../src/calls/call-objections.service';
 import { CallQueriesService } from '../src/calls/call-queries.service';
 import { CallStepsService } from '../src/calls/call-steps.service';
+import { OwnFiles } from '../src/calls/own-files';
 import type { ApplicantSnapshot } from '../src/calls/applicant-directory';
 import { PaymentsService } from '../src/payments/payments.service';
 import type { Review } from '../src/scoring/review.model';
@@ -89,6 +92,21 @@ export function projectsWorld(start = '2026-03-02T02:00:00Z') {
   const model = <T>(store: unknown) => store as Model<T>;
   const orgs = new Map<string, ApplicantSnapshot>();
   const directory = { get: (orgId: string) => Promise.resolve(orgs.get(orgId) ?? null) };
+  const files = new Map<string, FileView>();
+  const ownFiles = new OwnFiles({ describe: (fileId: string) => Promise.resolve(files.get(fileId) ?? null) });
+  /** A file in the store, as if `orgId`'s staff had uploaded it for `kind`. */
+  const stored = (fileId: string, orgId: string, kind: FileKind) =>
+    files.set(fileId, {
+      fileId,
+      orgId,
+      kind,
+      ref: null,
+      name: `${fileId}.pdf`,
+      mime: 'application/pdf',
+      size: 1,
+      sha256: '0'.repeat(64),
+      storedAt: clock().toISOString(),
+    });
 
   const calls = new CallRepository(model<Call>(stores.calls), outbox);
   const applications = new ApplicationRepository(model<Application>(stores.applications), outbox);
@@ -101,7 +119,7 @@ export function projectsWorld(start = '2026-03-02T02:00:00Z') {
     steps: new CallStepsService(calls, clock),
     objections: new CallObjectionsService(calls, clock),
     callQueries: new CallQueriesService(calls),
-    applying: new ApplicationDraftingService(applications, calls, directory, clock),
+    applying: new ApplicationDraftingService(applications, calls, directory, ownFiles, clock),
     applicationSteps: new ApplicationStepsService(applications, calls, directory, clock),
     applicationQueries: new ApplicationQueriesService(applications, calls, reviews),
     eligibility: new EligibilityService(applications, calls, directory, clock),
@@ -110,7 +128,7 @@ export function projectsWorld(start = '2026-03-02T02:00:00Z') {
     reviewing: new ReviewingService(reviews, calls, clock),
     reviewQueries: new ReviewQueriesService(reviews, applications, calls),
     signing: new AgreementSigningService(agreements, applications, calls, clock),
-    milestones: new MilestonesService(agreements, calls, clock),
+    milestones: new MilestonesService(agreements, calls, ownFiles, clock),
     agreementSteps: new AgreementStepsService(agreements, calls, clock),
     agreementQueries: new AgreementQueriesService(agreements, calls),
     payments: new PaymentsService(agreements, calls, clock),
@@ -257,6 +275,7 @@ export function projectsWorld(start = '2026-03-02T02:00:00Z') {
     outbox,
     stores,
     orgs,
+    stored,
     repos: { calls, applications, reviews, agreements, subsidies },
     ...services,
     callRequest,

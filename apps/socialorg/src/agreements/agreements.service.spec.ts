@@ -21,6 +21,8 @@ const pay = (tranche: number, amountFen: number, voucher = `PZ-${tranche}`) => (
 async function awardedOne() {
   const world = projectsWorld();
   const { call, applications } = await world.awarded({ 'O-1': 20_000_001 }, [0.9]);
+  world.stored('file_0001abcd', 'O-1', 'milestone');
+  world.stored('file_0002abcd', 'O-1', 'milestone');
   return { world, call, applicationId: applications[0].applicationId };
 }
 
@@ -156,6 +158,16 @@ describe('milestones, payments and the end of an agreement', () => {
       [1, 4_000_000, 6_000_000],
     ]);
 
+    // evidence must be the organisation's own upload for a milestone, not another's nor an application attachment
+    world.stored('file_0003abcd', 'O-2', 'milestone');
+    world.stored('file_0004abcd', 'O-1', 'application');
+    for (const fileId of ['file_0003abcd', 'file_0004abcd', 'file_0005abcd']) {
+      const refused = await expectAppError(
+        world.milestones.report(agreementId, 'midterm', { ...report, evidence: [fileId] }, member('O-1')),
+        'COMMON.VALIDATION_FAILED',
+      );
+      expect(refused.message).toBe(`文件 ${fileId} 不是本组织上传的节点报告佐证`);
+    }
     await world.milestones.report(agreementId, 'midterm', report, member('O-1'));
     await expectAppError(
       world.milestones.report(agreementId, 'midterm', report, member('O-2')),

@@ -8,6 +8,7 @@ import type {
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertCallAdmin } from '../calls/call-steps';
+import { OwnFiles } from '../calls/own-files';
 import { AgreementRepository } from './agreement.repository';
 import { agreementView, decideStep, reportStep } from './agreement-terms';
 
@@ -17,6 +18,7 @@ export class MilestonesService {
   constructor(
     private readonly agreements: AgreementRepository,
     private readonly calls: CallRepository,
+    private readonly files: OwnFiles,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -28,6 +30,7 @@ export class MilestonesService {
   ): Promise<AgreementView> {
     const agreement = await this.agreements.load(agreementId);
     assertOrgMember(principal, agreement.orgId);
+    await this.files.assertOwn(request.evidence, agreement.orgId, 'milestone', 'evidence');
     const written = await this.agreements.record(
       agreement,
       reportStep(agreement, key, request, principal, this.clock()),

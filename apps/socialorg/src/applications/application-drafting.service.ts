@@ -11,6 +11,7 @@ import { CallRepository } from '../calls/call.repository';
 import { newId } from '../calls/call-ids';
 import { assertTakingApplications, type Raised } from '../calls/call-steps';
 import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
+import { OwnFiles } from '../calls/own-files';
 import type { Application } from './application.model';
 import { ApplicationRepository } from './application.repository';
 import { assertRevision, illegalApplicationStep } from './application-steps';
@@ -45,6 +46,7 @@ export class ApplicationDraftingService {
     private readonly applications: ApplicationRepository,
     private readonly calls: CallRepository,
     @Inject(ApplicantDirectory) private readonly directory: ApplicantFacts,
+    private readonly files: OwnFiles,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -56,6 +58,7 @@ export class ApplicationDraftingService {
     const org = await this.directory.get(request.orgId);
     if (!org)
       throw new AppError('SOCIALORG.ORGANISATION_NOT_FOUND', `没有找到编号为 ${request.orgId} 的社会组织`);
+    await this.files.assertOwn(request.attachments, org.orgId, 'application', 'attachments');
     const application: Application = {
       _id: newId('A'),
       revision: 1,
@@ -91,6 +94,7 @@ export class ApplicationDraftingService {
     if (current.state !== 'draft')
       throw illegalApplicationStep(current, 'submit', '申报已提交，不能再修改；如需修改请先撤回后重新申报');
     assertRevision(current, request.revision);
+    await this.files.assertOwn(request.attachments, current.orgId, 'application', 'attachments');
     const content = contentOf(request);
     const updated = await this.applications.record(current, {
       set: content,

@@ -1,9 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { FilesModule } from '../files/files.module';
 import { INCUBATION_MODEL, incubationSchema } from '../incubation/incubation.model';
 import { IncubationRepository } from '../incubation/incubation.repository';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ApplicantDirectory } from './applicant-directory';
+import { OwnFiles } from './own-files';
 import { CALL_MODEL, callSchema } from './call.model';
 import { CallRepository } from './call.repository';
 import { CallDraftingService } from './call-drafting.service';
@@ -16,6 +18,7 @@ import { CallsController } from './calls.controller';
 @Module({
   imports: [
     OrganisationsModule,
+    FilesModule,
     // the incubation base's stays, read (never written) here for whether an applicant has graduated
     MongooseModule.forFeature([
       { name: CALL_MODEL, schema: callSchema },
@@ -31,7 +34,8 @@ import { CallsController } from './calls.controller';
     CallQueriesService,
     IncubationRepository,
     ApplicantDirectory,
+    OwnFiles,
   ],
-  exports: [CallRepository, ApplicantDirectory],
+  exports: [CallRepository, ApplicantDirectory, OwnFiles],
 })
 export class CallsModule {}
