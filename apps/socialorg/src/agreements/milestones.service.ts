@@ -8,7 +8,7 @@ import type {
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertCallAdmin } from '../calls/call-steps';
-import { OwnFiles } from '../calls/own-files';
+import { OwnFiles } from '../calls/own-files.service';
 import { AgreementRepository } from './agreement.repository';
 import { agreementView, decideStep, reportStep } from './agreement-terms';
 

@@ -4,7 +4,7 @@ import type { ApplicationActionRequest, ApplicationView } from '@psc/contracts/s
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertTakingApplications } from '../calls/call-steps';
-import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory.service';
 import { ApplicationRepository } from './application.repository';
 import { applicationStep, assertRevision, illegalApplicationStep } from './application-steps';
 import { applicationView } from './application-view';

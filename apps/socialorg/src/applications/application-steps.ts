@@ -15,7 +15,7 @@ import {
 import { AppError } from '@psc/server-kit';
 import type { Call } from '../calls/call.model';
 import type { Raised } from '../calls/call-steps';
-import type { ApplicantSnapshot } from '../calls/applicant-directory';
+import type { ApplicantSnapshot } from '../calls/applicant-directory.service';
 import type { Application } from './application.model';
 
 /** What one step changes on an application, written in one conditional write on its revision. */

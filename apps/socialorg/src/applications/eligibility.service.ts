@@ -4,7 +4,7 @@ import type { EligibilityRunView } from '@psc/contracts/socialorg';
 import { CLOCK, type Clock } from '@psc/server-kit';
 import { CallRepository } from '../calls/call.repository';
 import { assertCallAdmin, illegalCallStep } from '../calls/call-steps';
-import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory.service';
 import { ApplicationRepository } from './application.repository';
 import { eligibilityStep } from './application-steps';
 

@@ -3,7 +3,7 @@ import { assertOrgMember, assertScope, covers, orgsOf, type Principal } from '@p
 import type { ClaimDecisionRequest, ClaimListQuery, ClaimRequest, ClaimView } from '@psc/contracts/socialorg';
 import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { ADMIN_ROLES } from '../calls/call-steps';
-import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory';
+import { ApplicantDirectory, type ApplicantFacts } from '../calls/applicant-directory.service';
 import type { Claim, Scheme } from './subsidy.model';
 import { SubsidyRepository } from './subsidy.repository';
 import { claimIdOf, claimStep, claimView, entitlement, grantFunds, payFunds } from './subsidy-rules';

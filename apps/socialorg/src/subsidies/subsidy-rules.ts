@@ -15,7 +15,7 @@ import {
 } from '@psc/contracts/socialorg';
 import { AppError } from '@psc/server-kit';
 import type { Raised } from '../calls/call-steps';
-import type { ApplicantSnapshot } from '../calls/applicant-directory';
+import type { ApplicantSnapshot } from '../calls/applicant-directory.service';
 import { balances, commit, commitment, type Ledger, pay } from '../payments/ledger';
 import type { Claim, Scheme } from './subsidy.model';
 
