@@ -40,10 +40,10 @@ describe('socialorg: a purchased-service project from the call to the last tranc
       centreId: `${STREET}/c-001`,
       name: '香岭青少年成长服务社',
       type: 'service_agency',
-      fields: ['youth'],
+      fields: ['elderly'],
       address: '深圳市福田区香岭路 20 号',
       foundedOn: '2022-03-01',
-      partyBuilding: { kind: 'none', partyMembers: 0 },
+      partyBuilding: { kind: 'none', partyMembers: 1 },
     });
     expect(other.status).toBe(201);
     await api.orgAccount('centre01', other.body.orgId, 'youth01');
