@@ -12,6 +12,7 @@ const BENCHES = {
   intake: async () => (await import('./intake.mjs')).runIntakeBench(),
   'store-growth': async () => (await import('./store-growth.mjs')).runStoreGrowthBench(),
   faults: async () => (await import('./faults.mjs')).runFaultsBench(),
+  'socialorg-ranking': async () => (await import('./socialorg-ranking.mjs')).runSocialorgRankingBench(),
 };
 
 const wanted = process.argv.slice(2);

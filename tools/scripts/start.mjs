@@ -198,7 +198,7 @@ function printUrls() {
 [start] all ${apps.length} apps healthy in ${elapsed()}
 ${screens.length ? screens.join('\n') : '  (no front-end apps in the workspace yet)'}
   API docs (OpenAPI)   ${base}/api/docs
-  demo staff accounts  counter01 / centre01 / dept01 / city01, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
+  demo staff accounts  counter01 / centre01 / street01 / dept01 / city01 / org01 / expert01–03, password ${env.SEED_PASSWORD} (kept in .stack/dev/dev-secrets.json)
   An app or stack part that dies is started again here. Ctrl-C stops the apps; npm run stack:down stops Kafka,
   PostgreSQL and FerretDB.
 `);
@@ -220,6 +220,13 @@ async function devSecrets() {
     [['PII_KEYS'], async () => lib('pii').generateDevKeys()],
     [['SEED_PASSWORD'], async () => ({ SEED_PASSWORD: `Dev-${randomBytes(6).toString('hex')}-1` })],
     [['CASE_LOOKUP_KEY'], async () => ({ CASE_LOOKUP_KEY: `lk1:${lib('pii').generateKey()}` })],
+    [
+      ['SOCIALORG_PII_KEYS'],
+      async () => {
+        const { PII_KEYS, PII_ACTIVE_KEY_ID } = lib('pii').generateDevKeys(['so1']);
+        return { SOCIALORG_PII_KEYS: PII_KEYS, SOCIALORG_PII_ACTIVE_KEY_ID: PII_ACTIVE_KEY_ID };
+      },
+    ],
   ];
   let changed = false;
   for (const [names, make] of groups) {

@@ -15,6 +15,12 @@ import { MongoClient } from 'mongodb';
 
 type Env = Record<string, string>;
 
+/** socialorg's own keys for organisations' contact numbers, apart from identity's. */
+const socialorgKeys = () => {
+  const { PII_KEYS, PII_ACTIVE_KEY_ID } = generateDevKeys(['so1']);
+  return { SOCIALORG_PII_KEYS: PII_KEYS, SOCIALORG_PII_ACTIVE_KEY_ID: PII_ACTIVE_KEY_ID };
+};
+
 // the gateway's route to a service this world did not start goes nowhere, rather than to a developer's `npm start`
 const NOWHERE = 'http://127.0.0.1:9';
 
@@ -130,6 +136,7 @@ export class SystemWorld {
       ...generateDevKeys(),
       SEED_PASSWORD: this.seedPassword,
       CASE_LOOKUP_KEY: `lk1:${generateKey()}`,
+      ...socialorgKeys(),
     };
     return Object.fromEntries(secretsOf(name).map((secret) => [secret, made[secret]]));
   }

@@ -31,7 +31,7 @@ export const identityConfigSchema = baseConfigSchema
         .min(10)
         .optional()
         .describe(
-          'password of the demo accounts counter01/centre01/dept01/city01 seeded into an empty database',
+          'password of the demo accounts (counter01, centre01, street01, dept01, city01, org01, expert01–03) seeded outside production',
         ),
     ),
   })

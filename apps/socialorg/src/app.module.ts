@@ -1,7 +1,18 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
 import { AboutModule } from './about/about.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { ApplicationsModule } from './applications/applications.module';
+import { CallsModule } from './calls/calls.module';
 import type { SocialorgConfig } from './config';
+import { FilesModule } from './files/files.module';
+import { IncubationModule } from './incubation/incubation.module';
+import { ListsModule } from './lists/lists.module';
+import { OrganisationsModule } from './organisations/organisations.module';
+import { PaymentsModule } from './payments/payments.module';
+import { ScoringModule } from './scoring/scoring.module';
+import { SharedModule } from './shared/shared.module';
+import { SubsidiesModule } from './subsidies/subsidies.module';
 
 export const SERVICE = 'socialorg';
 
@@ -10,7 +21,21 @@ export class AppModule {
   static register(config: SocialorgConfig): DynamicModule {
     return {
       module: AppModule,
-      imports: [...serviceFoundation(SERVICE, config), AboutModule],
+      imports: [
+        ...serviceFoundation(SERVICE, config),
+        SharedModule,
+        AboutModule,
+        OrganisationsModule,
+        FilesModule,
+        IncubationModule,
+        ListsModule,
+        CallsModule,
+        ApplicationsModule,
+        ScoringModule,
+        AgreementsModule,
+        PaymentsModule,
+        SubsidiesModule,
+      ],
     };
   }
 }

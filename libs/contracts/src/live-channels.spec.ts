@@ -32,5 +32,6 @@ describe('live channels', () => {
     expect(LIVE_CHANNELS.queue.access).toBe('public');
     expect(LIVE_CHANNELS.case.access).toContain('counter_staff');
     expect(LIVE_CHANNELS.case.access).not.toContain('resident');
+    expect(LIVE_CHANNELS.case.access).not.toContain('org_member');
   });
 });

@@ -1,4 +1,4 @@
-import { STAFF_ROLES } from './identity/api';
+import { PLACE_STAFF_ROLES } from './identity/api';
 import { EVENTS, type EventType } from './registry';
 
 /**
@@ -10,7 +10,8 @@ import { EVENTS, type EventType } from './registry';
 export const LIVE_CHANNELS = {
   catalogue: { prefix: 'catalogue.', access: 'public' },
   queue: { prefix: 'affairs.queue.', access: 'public' },
-  case: { prefix: 'affairs.case.', access: STAFF_ROLES },
+  // residents' cases: not for organisations' staff or expert reviewers, who hold staff accounts too
+  case: { prefix: 'affairs.case.', access: PLACE_STAFF_ROLES },
 } as const satisfies Record<string, { prefix: string; access: 'public' | readonly string[] }>;
 
 export type LiveChannel = keyof typeof LIVE_CHANNELS;

@@ -46,7 +46,11 @@ describe('service registry', () => {
   });
 
   it('keeps the signing and personal-data keys to identity and the look-up key to affairs', () => {
-    expect(withheldSecrets('identity')).toEqual(['CASE_LOOKUP_KEY']);
+    expect(withheldSecrets('identity')).toEqual([
+      'CASE_LOOKUP_KEY',
+      'SOCIALORG_PII_KEYS',
+      'SOCIALORG_PII_ACTIVE_KEY_ID',
+    ]);
     expect(withheldSecrets('affairs')).toEqual(SECRETS.filter((secret) => secret !== 'CASE_LOOKUP_KEY'));
     expect(withheldSecrets('gateway')).toEqual(SECRETS);
     expect(SECRETS).toEqual(

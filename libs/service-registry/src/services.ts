@@ -34,7 +34,8 @@ export const SERVICES = {
     // it alone signs tokens and holds the personal-data keys; the others verify with the public keys
     secrets: ['AUTH_SIGNING_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY', 'SEED_PASSWORD'],
   },
-  socialorg: { port: 3103 },
+  // its own personal-data keys, for organisations' contact numbers
+  socialorg: { port: 3103, secrets: ['SOCIALORG_PII_KEYS', 'SOCIALORG_PII_ACTIVE_KEY_ID'] },
   volunteer: { port: 3104 },
 } as const satisfies Record<string, ServiceSpec>;
 

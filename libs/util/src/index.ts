@@ -1,3 +1,4 @@
+export * from './credit-code';
 export * from './id-number';
 export * from './mask';
 export * from './money';

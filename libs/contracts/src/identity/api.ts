@@ -89,7 +89,40 @@ export const changePasswordRequest = z.object({
 });
 export type ChangePasswordRequest = z.infer<typeof changePasswordRequest>;
 
-export const STAFF_ROLES = ['counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin'] as const;
+/** The staff of places (centres, streets, districts, the city): the ones who see residents' cases. */
+export const PLACE_STAFF_ROLES = ['counter_staff', 'dept_reviewer', 'centre_admin', 'city_admin'] as const;
+
+/**
+ * Roles a staff account may hold. `org_member` is held over `org/<orgId>` (a social organisation's own staff,
+ * who sign in to the portal); every other role over a place of the scope tree.
+ */
+export const STAFF_ROLES = [...PLACE_STAFF_ROLES, 'org_member', 'expert_reviewer'] as const;
+export type StaffRole = (typeof STAFF_ROLES)[number];
+
+const SCOPE_SEGMENT = '[a-z0-9][a-z0-9-]{0,63}';
+const scopeMessage = '管辖范围应为 1–4 段小写字母、数字或 -，以 / 分隔（市/区/街道/中心）';
+
+/** A role over a place (@psc/auth's scope rule: city/district/street/centre), or org_member over `org/<orgId>`. */
+const staffGrant = z.discriminatedUnion(
+  'role',
+  [
+    z.object({
+      role: z.literal('org_member'),
+      scope: z
+        .string({ error: '请选择社会组织' })
+        .regex(new RegExp(`^org/${SCOPE_SEGMENT}$`), '社会组织工作人员的范围应为 org/<组织编号>'),
+    }),
+    z.object({
+      role: z.enum(STAFF_ROLES.filter((r) => r !== 'org_member') as [Exclude<StaffRole, 'org_member'>], {
+        error: '角色不正确',
+      }),
+      scope: z
+        .string({ error: '请选择管辖范围' })
+        .regex(new RegExp(`^${SCOPE_SEGMENT}(/${SCOPE_SEGMENT}){0,3}$`), scopeMessage),
+    }),
+  ],
+  { error: '角色不正确' },
+);
 
 export const createAccountRequest = z.object({
   username: z
@@ -102,20 +135,7 @@ export const createAccountRequest = z.object({
     .refine((v) => chars(v) >= 2 && chars(v) <= 40, '姓名应为 2–40 个字')
     .meta({ minLength: 2, maxLength: 40 }),
   password: z.string({ error: '请输入初始密码' }).max(200),
-  roles: z
-    .array(
-      z.object({
-        role: z.enum(STAFF_ROLES, { error: '角色不正确' }),
-        // @psc/auth's scope rule: 1–4 segments (city/district/street/centre)
-        scope: z
-          .string({ error: '请选择管辖范围' })
-          .regex(
-            /^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}$/,
-            '管辖范围应为 1–4 段小写字母、数字或 -，以 / 分隔（市/区/街道/中心）',
-          ),
-      }),
-    )
-    .min(1, '请至少分配一个角色'),
+  roles: z.array(staffGrant).min(1, '请至少分配一个角色'),
 });
 export type CreateAccountRequest = z.infer<typeof createAccountRequest>;
 
