@@ -1,0 +1,3 @@
+import { webAppConfig } from '../../vite.shared.mts';
+
+export default webAppConfig('portal', import.meta.dirname);
