@@ -3,7 +3,7 @@ import { dashboardQuery } from '@psc/contracts/insight';
 import { Effects } from '@psc/messaging';
 import { expectAppError, fakeModel, staff } from '@psc/testing/unit';
 import { describe, expect, it } from 'vitest';
-import { knownWeek } from '../../test/affairs-events';
+import { knownWeek } from '@psc/contracts/insight/testing';
 import { AffairsDashboardConsumer } from './affairs-dashboard.consumer';
 import { ClockRepository } from './clock.repository';
 import { DashboardController } from './dashboard.controller';

@@ -1,4 +1,5 @@
-import { buildEvent, type DomainEvent, type EventData } from '@psc/contracts';
+/** Event builders for specs of the dashboards (`@psc/contracts/insight/testing`), kept out of production imports. */
+import { buildEvent, type DomainEvent, type EventData } from '../../registry';
 
 type CaseStep = Pick<EventData<'affairs.case.transitioned'>, 'action' | 'from' | 'to'> &
   Partial<EventData<'affairs.case.transitioned'>>;
