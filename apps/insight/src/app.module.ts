@@ -1,9 +1,9 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
-import { SERVICES } from '@psc/service-registry';
 import { AffairsViewModule } from './affairs-view/affairs-view.module';
 import type { InsightConfig } from './config';
 import { CatalogueViewModule } from './catalogue-view/catalogue-view.module';
+import { DashboardModule } from './dashboard/dashboard.module';
 
 export const SERVICE = 'insight';
 
@@ -13,9 +13,10 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config, { consumerGroup: SERVICES[SERVICE].consumerGroup }),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: config.INSIGHT_CONSUMER_GROUP }),
         CatalogueViewModule,
         AffairsViewModule,
+        DashboardModule,
       ],
     };
   }
