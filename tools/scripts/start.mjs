@@ -124,6 +124,13 @@ async function devSecrets() {
     [['PII_KEYS'], async () => lib('pii').generateDevKeys()],
     [['SEED_PASSWORD'], async () => ({ SEED_PASSWORD: `Dev-${randomBytes(6).toString('hex')}-1` })],
     [['CASE_LOOKUP_KEY'], async () => ({ CASE_LOOKUP_KEY: `lk1:${lib('pii').generateKey()}` })],
+    [
+      ['VOLUNTEER_SIGNING_KEY', 'VOLUNTEER_PII_KEYS'],
+      async () => ({
+        VOLUNTEER_SIGNING_KEY: `vs1:${lib('pii').generateKey()}`,
+        VOLUNTEER_PII_KEYS: `vp1:${lib('pii').generateKey()}`,
+      }),
+    ],
   ];
   let changed = false;
   for (const [names, make] of groups) {

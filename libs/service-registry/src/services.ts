@@ -35,7 +35,14 @@ export const SERVICES = {
     secrets: ['AUTH_SIGNING_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY', 'SEED_PASSWORD'],
   },
   socialorg: { port: 3103 },
-  volunteer: { port: 3104 },
+  volunteer: {
+    port: 3104,
+    consumerGroup: 'volunteer.hours',
+    // it alone signs 志愿服务记录证明 and holds the key of volunteers' names
+    secrets: ['VOLUNTEER_SIGNING_KEY', 'VOLUNTEER_PII_KEYS'],
+    // the reconciliation proves the balances every few seconds rather than every hour
+    testEnv: { RECONCILE_SECONDS: '5' },
+  },
 } as const satisfies Record<string, ServiceSpec>;
 
 export type ServiceName = keyof typeof SERVICES;
