@@ -125,7 +125,7 @@ export function volunteerWorld() {
         const seen = `${event.id}|${effect.collection}|${effect.id}`;
         if (applied.has(seen)) continue;
         applied.add(seen);
-        await modelOf(effect.collection).updateOne({ _id: effect.id }, effect.update as never, {
+        await modelOf(effect.collection).updateOne({ _id: effect.id }, effect.update, {
           upsert: true,
         });
       }
