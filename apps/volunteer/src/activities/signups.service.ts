@@ -42,12 +42,11 @@ export class SignupsService {
     if (now >= activity.endsAt || activity.approved) throw new AppError('VOLUNTEER.ACTIVITY_CLOSED');
     const before = await this.find(activity._id, volunteer._id);
     if (before && before.state !== 'cancelled') throw new AppError('VOLUNTEER.ALREADY_SIGNED_UP');
-    const placed = await this.activityModel
-      .findOneAndUpdate(
-        { _id: activity._id, confirmed: { $lt: activity.capacity } },
-        { $inc: { confirmed: 1 } },
-      )
-      .lean();
+    // the driver's own call: mongoose would project away the hidden outbox fields, which FerretDB refuses here
+    const placed = await this.activityModel.collection.findOneAndUpdate(
+      { _id: activity._id, confirmed: { $lt: activity.capacity } } as never,
+      { $inc: { confirmed: 1 } },
+    );
     const state: Signup['state'] = placed ? 'confirmed' : 'waiting';
     if (!placed) await this.activityModel.updateOne({ _id: activity._id }, { $inc: { waiting: 1 } });
     const signup: Signup = {

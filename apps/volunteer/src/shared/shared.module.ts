@@ -1,5 +1,5 @@
 import { Global, Inject, Module } from '@nestjs/common';
-import { APP_CONFIG } from '@psc/server-kit';
+import { APP_CONFIG, CLOCK, systemClock } from '@psc/server-kit';
 import type { VolunteerConfig } from '../config';
 import { nameCipher, signingKey } from './volunteer-keys';
 
@@ -8,10 +8,11 @@ export const SIGNING_KEY = Symbol('SIGNING_KEY');
 export const InjectNameCipher = () => Inject(NAME_CIPHER);
 export const InjectSigningKey = () => Inject(SIGNING_KEY);
 
-/** The service's own keys, made once from its secrets. */
+/** The clock and the service's own keys, made once from its secrets. */
 @Global()
 @Module({
   providers: [
+    { provide: CLOCK, useValue: systemClock },
     {
       provide: NAME_CIPHER,
       inject: [APP_CONFIG],
@@ -23,6 +24,6 @@ export const InjectSigningKey = () => Inject(SIGNING_KEY);
       useFactory: (config: VolunteerConfig) => signingKey(config.VOLUNTEER_SIGNING_KEY),
     },
   ],
-  exports: [NAME_CIPHER, SIGNING_KEY],
+  exports: [CLOCK, NAME_CIPHER, SIGNING_KEY],
 })
 export class SharedModule {}
