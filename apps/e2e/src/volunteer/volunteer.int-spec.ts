@@ -247,19 +247,13 @@ describe('volunteer: activities, the hours ledger, stars, certificates and å¾®å¿
 
   it('credits nothing twice when the hours topic is replayed from offset 0 into a fresh consumer group', async () => {
     const db = world.db('volunteer');
-    const snapshot = async () =>
-      (
-        await db
-          .collection('balances')
-          .find({}, { projection: { _seen: 0 } })
-          .sort({ _id: 1 })
-          .toArray()
-      ).map(({ _id, creditMinutes, honourMinutes, entries }) => ({
-        _id,
-        creditMinutes,
-        honourMinutes,
-        entries,
-      }));
+    type Counter = { _id: string; creditMinutes: number; honourMinutes: number; entries: number };
+    const snapshot = () =>
+      db
+        .collection<Counter>('balances')
+        .find({}, { projection: { creditMinutes: 1, honourMinutes: 1, entries: 1 } })
+        .sort({ _id: 1 })
+        .toArray();
     const before = await snapshot();
     const entries = await db.collection('ledger_entries').countDocuments();
     expect(before.length).toBeGreaterThan(0);
