@@ -11,6 +11,7 @@ const BENCHES = {
   kiosk: async () => (await import('./kiosk.mjs')).runKioskBench(),
   intake: async () => (await import('./intake.mjs')).runIntakeBench(),
   'store-growth': async () => (await import('./store-growth.mjs')).runStoreGrowthBench(),
+  'volunteer-ledger': async () => (await import('./volunteer-ledger.mjs')).runVolunteerLedgerBench(),
 };
 
 const wanted = process.argv.slice(2);

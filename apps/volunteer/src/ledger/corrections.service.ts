@@ -89,7 +89,7 @@ export class CorrectionsService {
     if (body.accepted) {
       await this.ledger.correct(entry, {
         requestId,
-        minutes: body.minutes ?? 0,
+        minutes: body.minutes,
         approvedBy: principal.sub,
         reason: `更正：${body.reply}`,
         at: now,
@@ -108,7 +108,7 @@ export class CorrectionsService {
             entryId: entry._id,
             volunteerId: entry.volunteerId,
             accepted: body.accepted,
-            minutes: body.accepted ? (body.minutes ?? 0) : null,
+            minutes: body.accepted ? body.minutes : null,
             by: principal.sub,
             at: now.toISOString(),
           },

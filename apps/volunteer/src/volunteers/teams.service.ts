@@ -43,7 +43,10 @@ export class TeamsService {
   }
 
   async create(body: CreateTeamRequest, principal: Principal): Promise<TeamView> {
-    const owner = { centreId: body.centreId ?? null, orgId: body.orgId ?? null };
+    const owner =
+      body.owner === 'centre'
+        ? { centreId: body.ownerId, orgId: null }
+        : { centreId: null, orgId: body.ownerId };
     this.assertManager(principal, owner);
     await this.registry.load(body.leaderId);
     const team: Team = {

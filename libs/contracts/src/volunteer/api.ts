@@ -141,21 +141,13 @@ export type CommunityMembersQuery = z.infer<typeof communityMembersQuery>;
 export const unitRecordsQuery = z.object({ year });
 export type UnitRecordsQuery = z.infer<typeof unitRecordsQuery>;
 
-export const createTeamRequest = z
-  .object({
-    name: z
-      .string({ error: '请填写服务队名称' })
-      .trim()
-      .min(2, '请填写服务队名称')
-      .max(40, '名称最多 40 个字'),
-    leaderId: refId('队长'),
-    centreId: scopeId('所属服务中心').optional(),
-    orgId: refId('所属社会组织').optional(),
-  })
-  .refine((t) => (t.centreId === undefined) !== (t.orgId === undefined), {
-    message: '服务队须属于一个服务中心或一个社会组织（二选一）',
-    path: ['centreId'],
-  });
+/** A team belongs to a centre or to a social organisation (`owner` says which, `ownerId` names it). */
+export const createTeamRequest = z.object({
+  name: z.string({ error: '请填写服务队名称' }).trim().min(2, '请填写服务队名称').max(40, '名称最多 40 个字'),
+  leaderId: refId('队长'),
+  owner: z.enum(['centre', 'org'], { error: '请选择服务队属于服务中心还是社会组织' }),
+  ownerId: scopeId('所属服务中心或社会组织'),
+});
 export type CreateTeamRequest = z.infer<typeof createTeamRequest>;
 export const joinTeamRequest = z.object({ volunteerId: refId('志愿者') });
 export type JoinTeamRequest = z.infer<typeof joinTeamRequest>;
@@ -353,17 +345,15 @@ export const correctionRequest = z.object({
 });
 export type CorrectionRequest = z.infer<typeof correctionRequest>;
 
-export const correctionAnswer = z
-  .object({
-    accepted: z.boolean({ error: '请选择同意或不同意更正' }),
-    /** when accepted: the right minutes (the entry is reversed and these are credited) */
-    minutes: minutes.optional(),
-    reply: reason('答复意见'),
-  })
-  .refine((a) => !a.accepted || a.minutes !== undefined, {
-    message: '同意更正时须填写核实后的时长',
-    path: ['minutes'],
-  });
+/** Accepted: the entry is reversed and `minutes` (the verified time) credited; refused: the reply says why. */
+export const correctionAnswer = z.discriminatedUnion(
+  'accepted',
+  [
+    z.object({ accepted: z.literal(true), minutes, reply: reason('答复意见') }),
+    z.object({ accepted: z.literal(false), reply: reason('答复意见') }),
+  ],
+  { error: '请选择同意或不同意更正' },
+);
 export type CorrectionAnswer = z.infer<typeof correctionAnswer>;
 
 export const correctionView = z.object({

@@ -26,7 +26,7 @@ export const VOLUNTEER_ERROR_CODES = {
   'VOLUNTEER.CERTIFICATE_NOT_FOUND': { status: 404, message: '没有找到该志愿服务记录证明' },
   'VOLUNTEER.CERTIFICATE_STATE': { status: 409, message: '该证明当前状态下不能进行该操作' },
   'VOLUNTEER.CERTIFICATE_NOT_GENUINE': {
-    status: 422,
+    status: 404,
     message: '该证明未通过核验：签名不符或证明不存在，可能是伪造或被篡改的证明',
   },
   'VOLUNTEER.WISH_NOT_FOUND': { status: 404, message: '没有找到该微心愿' },
