@@ -44,11 +44,14 @@ const BATCH = 1000;
 const MONTH = '2026-03';
 
 const session = new Session('volunteer-ledger');
+/** @param {string} line */
 const step = (line) => session.step(line);
+/** @param {string} file @returns {any} */
 const load = (file) => createRequire(import.meta.url)(path.join(DIST, file));
 const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 
 /** The bench's entry `n`: volunteers served at their centre, spread over 2026's months. */
+/** @param {number} n */
 function entryOf(n) {
   const v = n % CONFIG.volunteers;
   const month = String((Math.floor(n / CONFIG.volunteers) % 12) + 1).padStart(2, '0');
@@ -73,8 +76,10 @@ function entryOf(n) {
   };
 }
 
+/** @param {import('mongodb').Db} db */
 async function grow(db) {
   const { addToSums, balanceKeys } = load('apps/volunteer/src/ledger/ledger.js');
+  /** @type {import('mongodb').Collection<any>} */
   const entries = db.collection('ledger_entries');
   const sums = new Map();
   const reports = new Map();
@@ -96,6 +101,7 @@ async function grow(db) {
     ...sum,
     ...(reports.has(_id) && { report: reports.get(_id) }),
   }));
+  /** @type {import('mongodb').Collection<any>} */
   const balances = db.collection('balances');
   for (let start = 0; start < counters.length; start += BATCH)
     await balances.insertMany(counters.slice(start, start + BATCH), { ordered: false });
@@ -104,6 +110,7 @@ async function grow(db) {
   return { seconds: (performance.now() - t0) / 1000, counters: counters.length };
 }
 
+/** @param {number} times @param {(i: number) => Promise<unknown>} run */
 async function timed(times, run) {
   const latencies = [];
   for (let i = -5; i < times; i++) {
@@ -114,6 +121,11 @@ async function timed(times, run) {
   return summarize(latencies);
 }
 
+/**
+ * @param {string} url
+ * @param {{ method?: string, headers?: Record<string, string>, body?: unknown }} [options]
+ * @returns {Promise<any>}
+ */
 async function call(url, { method = 'GET', headers = {}, body } = {}) {
   const response = await fetch(url, {
     method,
@@ -150,10 +162,13 @@ async function main() {
   const { generateKey } = load('libs/pii/src/index.js');
   const keys = await generateDevKeyPair();
   const issuer = await TokenIssuer.create({ jwk: keys.privateJwk });
+  /** @param {Record<string, unknown>} principal */
   const bearer = async (principal) => ({
     authorization: `Bearer ${(await issuer.issue({ sessionId: 'bench', ...principal }, { ttlSeconds: 3600 })).token}`,
   });
+  /** @param {string} role @param {string} scope */
   const staff = (role, scope) => bearer({ sub: `bench-${role}`, kind: 'staff', roles: [{ role, scope }] });
+  /** @param {string} id */
   const resident = async (id) => ({
     ...(await bearer({
       sub: id,
@@ -181,12 +196,14 @@ async function main() {
   });
   session.onTeardown('stop the volunteer service', () => app.stop(), 15_000);
   await waitHealthy(session, app);
+  /** @param {string} p */
   const url = (p) => `${app.url}${p}`;
   const centre = CENTRES[0];
   const admin = await staff('centre_admin', 'sz/futian/bench');
   const city = await staff('city_admin', 'sz');
 
   // 1. one volunteer's balance
+  /** @type {import('mongodb').Collection<any>} */
   const balances = db.collection('balances');
   const pointRead = await timed(CONFIG.reads, (i) =>
     balances.findOne({ _id: `v|bv-${(i * 7919 + 11) % CONFIG.volunteers}` }),
@@ -247,6 +264,7 @@ async function main() {
   }
   step(`${CONFIG.checkouts} check-outs, each sent twice at once, 10 volunteers at a time…`);
   const tOut = performance.now();
+  /** @type {number[]} */
   const outLatency = [];
   for (let i = 0; i < people.length; i += 10) {
     await Promise.all(

@@ -65,7 +65,7 @@ export const registerVolunteerRequest = z.object({
     .trim()
     .min(2, '请填写真实姓名')
     .max(30, '姓名最多 30 个字')
-    .regex(/^[\p{Script=Han}·A-Za-z ]+$/u, '姓名只能包含汉字、字母和“·”'),
+    .regex(/^[\u3400-\u9fff\u00b7A-Za-z ]+$/, '姓名只能包含汉字、字母和“·”'),
   centreId: scopeId('所属服务中心'),
   skills,
   partyMember: z.boolean().default(false),
