@@ -186,7 +186,7 @@ async function main() {
       MONGODB_URI: stack.mongoUri,
       MONGODB_DB: dbName,
       KAFKA_BROKERS: stack.kafkaBrokers,
-      KAFKA_NAMESPACE: dbName,
+      KAFKA_NAMESPACE: dbName.replaceAll('_', '-'),
       AUTH_PUBLIC_KEYS: keys.settings.AUTH_PUBLIC_KEYS,
       VOLUNTEER_SIGNING_KEY: `vs1:${generateKey()}`,
       VOLUNTEER_PII_KEYS: `vp1:${generateKey()}`,

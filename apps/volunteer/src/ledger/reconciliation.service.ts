@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import type { BalanceView, ReconciliationView } from '@psc/contracts/volunteer';
+import { type BalanceView, type ReconciliationView, starLevelOf } from '@psc/contracts/volunteer';
 import { Outbox } from '@psc/messaging';
 import { APP_CONFIG, CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
 import { randomUUID } from 'node:crypto';
@@ -104,9 +104,9 @@ export class ReconciliationService implements OnApplicationBootstrap, BeforeAppl
         : [],
     );
     // a star the crash of a replica left unraised is raised here
-    for (const key of last.counters.keys()) {
+    for (const [key, { creditMinutes }] of last.counters) {
       const volunteer = /^v\|([^|]+)$/.exec(key)?.[1];
-      if (volunteer && (last.counters.get(key)?.creditMinutes ?? 0) > 0) await this.stars.check(volunteer);
+      if (volunteer && starLevelOf(creditMinutes) > 0) await this.stars.check(volunteer, creditMinutes);
     }
     return view(run);
   }

@@ -69,10 +69,10 @@ export class StarsService implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Raises every level the balance has reached and no event was raised for yet. */
-  async check(volunteerId: string): Promise<void> {
-    const balance = await this.balances.findById(`v|${volunteerId}`).lean<Balance>();
-    const creditMinutes = balance?.creditMinutes ?? 0;
+  /** Raises every level the balance (read, or `known`) has reached and no event was raised for yet. */
+  async check(volunteerId: string, known?: number): Promise<void> {
+    const creditMinutes =
+      known ?? (await this.balances.findById(`v|${volunteerId}`).lean<Balance>())?.creditMinutes ?? 0;
     for (const star of STAR_LEVELS.slice(0, starLevelOf(creditMinutes))) {
       const _id = `${volunteerId}|${star.level}`;
       if (await this.marks.findById(_id).lean()) continue;
