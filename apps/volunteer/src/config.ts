@@ -30,6 +30,15 @@ export const volunteerConfigSchema = baseConfigSchema.extend({
     .url()
     .optional()
     .describe('the public site a certificate QR code points to; the local gateway when unset'),
+  CERTIFICATE_FONT: z
+    .string()
+    .min(1)
+    .default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc')
+    .describe('font file with CJK glyphs embedded in printed certificates (Debian fonts-noto-cjk)'),
+  CERTIFICATE_FONT_FACE: z
+    .string()
+    .default('NotoSerifCJKsc-Regular')
+    .describe('the face inside a font collection (.ttc), by PostScript name'),
   RECONCILE_SECONDS: z.coerce
     .number()
     .int()

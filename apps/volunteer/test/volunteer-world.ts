@@ -10,7 +10,7 @@ import type { Signup } from '../src/activities/signup.model';
 import { SignupsService } from '../src/activities/signups.service';
 import type { Certificate } from '../src/certificates/certificate.model';
 import { CertificatesService } from '../src/certificates/certificates.service';
-import type { VolunteerConfig } from '../src/config';
+import { type VolunteerConfig, volunteerConfigSchema } from '../src/config';
 import type { Balance, Posting, StarMark } from '../src/ledger/balance.model';
 import type { Correction } from '../src/ledger/correction.model';
 import { CorrectionsService } from '../src/ledger/corrections.service';
@@ -65,6 +65,7 @@ export function volunteerWorld() {
     VOLUNTEER_PII_KEYS: `vp1:${generateKey()}`,
     VOLUNTEER_SIGNING_KEY: `vs1:${generateKey()}`,
     PUBLIC_ORIGIN: 'https://psc.example.cn',
+    ...volunteerConfigSchema.pick({ CERTIFICATE_FONT: true, CERTIFICATE_FONT_FACE: true }).parse({}),
   } as VolunteerConfig;
   const key = signingKey(config.VOLUNTEER_SIGNING_KEY);
   const names = new VolunteerNamesService(as(m.audit), nameCipher(config.VOLUNTEER_PII_KEYS), outbox, clock);

@@ -150,7 +150,7 @@ describe('volunteer: activities, the hours ledger, stars, certificates and 微�
       'GET',
       `/volunteer/certificates/${applied.certificateId}/print`,
     );
-    expect(print.html).toContain('王小明');
+    expect(Buffer.from(print.pdf, 'base64').subarray(0, 5).toString()).toBe('%PDF-');
     const token = new URL(print.verifyUrl).searchParams.get('t')!;
     const verified = await fetch(api(`/volunteer/certificates/verify?t=${token}`));
     expect(verified.status).toBe(200);

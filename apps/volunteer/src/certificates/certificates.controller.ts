@@ -97,7 +97,7 @@ export class CertificatesController {
     return this.certificates.issue(id, principal);
   }
 
-  /** The printable A4 page (HTML) with its QR code; printing the full name is an audited read. */
+  /** The printable A4 PDF with its QR code; printing the full name is an audited read. */
   @Get(':id/print')
   @Roles('resident', ...CENTRE)
   @ApiZodResponse(certificatePrint)

@@ -16,13 +16,16 @@ async function issued() {
   return { w, me, certificate, print, token: new URL(print.verifyUrl).searchParams.get('t') ?? '' };
 }
 
-describe('CertificatesService', () => {
-  it('issues after 申请 → 受理, prints the full name (audited) with the seal text and a QR code', async () => {
+// each print lays out CJK text in an embedded font: a second or more on a loaded machine
+describe('CertificatesService', { timeout: 60_000 }, () => {
+  it('issues after 申请 → 受理 and prints an A4 PDF with the full name (audited), the font embedded and a QR code', async () => {
     const { w, certificate, print } = await issued();
     expect(certificate).toMatchObject({ state: 'issued', hours: { totalMinutes: 120, honourMinutes: 120 } });
-    expect(print.html).toContain('欧阳娜娜');
-    expect(print.html).toContain('香蜜湖党群服务中心');
-    expect(print.html).toContain('<svg');
+    const pdf = Buffer.from(print.pdf, 'base64').toString('latin1');
+    expect(pdf.startsWith('%PDF-')).toBe(true);
+    expect(pdf).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/); // A4
+    expect(pdf).toContain('/Subtype /Image'); // the QR code
+    expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifCJKsc-Regular/); // the CJK font, embedded as a subset
     expect(w.outbox.dataOf('volunteer.volunteer.pii-accessed')).toEqual([
       expect.objectContaining({ subjectId: 'r-1', fields: ['name'], purpose: '打印志愿服务记录证明' }),
     ]);

@@ -13,8 +13,8 @@ import { APP_CONFIG, AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { localUrl } from '@psc/service-registry';
 import { shanghaiDay } from '@psc/util';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Model } from 'mongoose';
-import QRCode from 'qrcode';
 import type { VolunteerConfig } from '../config';
 import { standing } from '../ledger/ledger';
 import type { LedgerEntry } from '../ledger/ledger-entry.model';
@@ -25,7 +25,7 @@ import type { SigningKey } from '../shared/volunteer-keys';
 import { VolunteerNamesService } from '../volunteers/volunteer-names.service';
 import { VolunteersService } from '../volunteers/volunteers.service';
 import { type Certificate, CERTIFICATE_MODEL } from './certificate.model';
-import { certificatePage } from './certificate-page';
+import { type CertificateFont, certificatePdf } from './certificate-pdf';
 import { signFacts, verifyFacts } from './certificate-signer';
 
 type Hours = NonNullable<Certificate['hours']>;
@@ -55,7 +55,12 @@ export class CertificatesService {
     @InjectSigningKey() private readonly key: SigningKey,
     @Inject(APP_CONFIG) private readonly config: VolunteerConfig,
     @Inject(CLOCK) private readonly clock: Clock,
-  ) {}
+  ) {
+    // a missing font stops the service at boot rather than the first print
+    this.font = { data: readFileSync(config.CERTIFICATE_FONT), family: config.CERTIFICATE_FONT_FACE };
+  }
+
+  private readonly font: CertificateFont;
 
   private async load(certificateId: string): Promise<Certificate> {
     const found = await this.certificates.findById(certificateId).lean<Certificate>();
@@ -149,16 +154,16 @@ export class CertificatesService {
     const volunteer = await this.volunteers.load(certificate.volunteerId);
     const name = await this.names.reveal(volunteer, principal, '打印志愿服务记录证明');
     const verifyUrl = `${this.config.PUBLIC_ORIGIN ?? localUrl('gateway')}/api/volunteer/certificates/verify?t=${certificate.token}`;
-    const qrSvg = await QRCode.toString(verifyUrl, { type: 'svg', errorCorrectionLevel: 'M', margin: 1 });
-    const html = certificatePage({
+    const pdf = await certificatePdf({
       certificateId: certificate._id,
       name,
       issuerName: certificate.issuerName ?? '',
       issuedOn: shanghaiDay(certificate.issuedAt),
       hours: certificate.hours,
-      qrSvg,
+      verifyUrl,
+      font: this.font,
     });
-    return { certificateId: certificate._id, html, verifyUrl };
+    return { certificateId: certificate._id, pdf: pdf.toString('base64'), verifyUrl };
   }
 
   /** Genuine only if this service signed exactly these facts and the certificate is on record as issued. */

@@ -433,9 +433,10 @@ export const certificateListQuery = z.object({ centreId: scopeId('服务中心')
 export type CertificateListQuery = z.infer<typeof certificateListQuery>;
 
 /** The A4 print view: a full HTML page with the QR code to the verification page. */
+/** The printable A4 certificate: a PDF (base64), and the address its QR code opens. */
 export const certificatePrint = z.object({
   certificateId: z.string(),
-  html: z.string(),
+  pdf: z.base64(),
   verifyUrl: z.string(),
 });
 export type CertificatePrint = z.infer<typeof certificatePrint>;
