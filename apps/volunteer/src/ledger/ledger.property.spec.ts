@@ -54,69 +54,74 @@ const refusedAsExpected = (error: unknown) =>
   error instanceof AppError &&
   ['VOLUNTEER.ENTRY_ALREADY_REVERSED', 'VOLUNTEER.ENTRY_NOT_POSTED'].includes(error.code);
 
-describe('the hours ledger, for any sequence of credits, reversals, corrections and replays', () => {
-  it('keeps every balance equal to the sum of its entries, never below zero, and never credits a key twice', async () => {
-    await fc.assert(
-      fc.asyncProperty(
-        fc.array(fc.oneof(credit, reverse, correct, settle), { maxLength: 40 }),
-        async (ops) => {
-          const w = volunteerWorld();
-          let requests = 0;
-          const entries = () => [...w.m.entries.docs.values()] as unknown as LedgerEntry[];
-          const balancesNonNegative = () => {
-            for (const b of w.m.balances.docs.values()) {
-              expect(b.creditMinutes ?? 0).toBeGreaterThanOrEqual(0);
-              expect(b.honourMinutes ?? 0).toBeGreaterThanOrEqual(0);
-              expect(b.entries ?? 0).toBeGreaterThanOrEqual(0);
-            }
-          };
-          for (const op of ops) {
-            try {
-              if (op.op === 'credit') {
-                await w.ledger.post(entry(op.n, op.volunteer, op.minutes, op.servedOn, op.centre));
-              } else if (op.op === 'settle') {
-                await w.settle(op.replay);
-              } else {
-                const all = entries();
-                if (all.length === 0) continue;
-                const target = all[op.pick % all.length];
-                if (op.op === 'reverse') await w.ledger.reverse(target, 'u-admin', '冲正', w.clock());
-                else
-                  await w.ledger.correct(target, {
-                    requestId: `c-${(requests += 1)}`,
-                    minutes: op.minutes,
-                    approvedBy: 'u-admin',
-                    reason: '更正',
-                    at: w.clock(),
-                  });
+// a hundred generated histories each replayed through the ledger: seconds on a loaded machine
+describe(
+  'the hours ledger, for any sequence of credits, reversals, corrections and replays',
+  { timeout: 60_000 },
+  () => {
+    it('keeps every balance equal to the sum of its entries, never below zero, and never credits a key twice', async () => {
+      await fc.assert(
+        fc.asyncProperty(
+          fc.array(fc.oneof(credit, reverse, correct, settle), { maxLength: 40 }),
+          async (ops) => {
+            const w = volunteerWorld();
+            let requests = 0;
+            const entries = () => [...w.m.entries.docs.values()] as unknown as LedgerEntry[];
+            const balancesNonNegative = () => {
+              for (const b of w.m.balances.docs.values()) {
+                expect(b.creditMinutes ?? 0).toBeGreaterThanOrEqual(0);
+                expect(b.honourMinutes ?? 0).toBeGreaterThanOrEqual(0);
+                expect(b.entries ?? 0).toBeGreaterThanOrEqual(0);
               }
-            } catch (error) {
-              if (!refusedAsExpected(error)) throw error;
+            };
+            for (const op of ops) {
+              try {
+                if (op.op === 'credit') {
+                  await w.ledger.post(entry(op.n, op.volunteer, op.minutes, op.servedOn, op.centre));
+                } else if (op.op === 'settle') {
+                  await w.settle(op.replay);
+                } else {
+                  const all = entries();
+                  if (all.length === 0) continue;
+                  const target = all[op.pick % all.length];
+                  if (op.op === 'reverse') await w.ledger.reverse(target, 'u-admin', '冲正', w.clock());
+                  else
+                    await w.ledger.correct(target, {
+                      requestId: `c-${(requests += 1)}`,
+                      minutes: op.minutes,
+                      approvedBy: 'u-admin',
+                      reason: '更正',
+                      at: w.clock(),
+                    });
+                }
+              } catch (error) {
+                if (!refusedAsExpected(error)) throw error;
+              }
+              balancesNonNegative();
             }
+            await w.settle();
+            await w.settle(true);
+            const counters = new Map(
+              [...w.m.balances.docs.values()].map((b) => [
+                b._id,
+                {
+                  creditMinutes: b.creditMinutes ?? 0,
+                  honourMinutes: b.honourMinutes ?? 0,
+                  entries: b.entries ?? 0,
+                },
+              ]),
+            );
+            expect(counters).toEqual(sumEntries(entries()));
             balancesNonNegative();
-          }
-          await w.settle();
-          await w.settle(true);
-          const counters = new Map(
-            [...w.m.balances.docs.values()].map((b) => [
-              b._id,
-              {
-                creditMinutes: b.creditMinutes ?? 0,
-                honourMinutes: b.honourMinutes ?? 0,
-                entries: b.entries ?? 0,
-              },
-            ]),
-          );
-          expect(counters).toEqual(sumEntries(entries()));
-          balancesNonNegative();
-          // each credited key was written once, and an entry is reversed at most once
-          const reversals = entries().filter((e) => e.reverses);
-          expect(new Set(reversals.map((e) => e.reverses)).size).toBe(reversals.length);
-          const credited = w.outbox.dataOf('volunteer.hours.credited').map((e) => e.entryId);
-          expect(new Set(credited).size).toBe(credited.length);
-        },
-      ),
-      { numRuns: 60 },
-    );
-  });
-});
+            // each credited key was written once, and an entry is reversed at most once
+            const reversals = entries().filter((e) => e.reverses);
+            expect(new Set(reversals.map((e) => e.reverses)).size).toBe(reversals.length);
+            const credited = w.outbox.dataOf('volunteer.hours.credited').map((e) => e.entryId);
+            expect(new Set(credited).size).toBe(credited.length);
+          },
+        ),
+        { numRuns: 60 },
+      );
+    });
+  },
+);
