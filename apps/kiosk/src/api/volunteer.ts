@@ -1,10 +1,4 @@
-import type {
-  ActivityView,
-  MyHoursView,
-  SignupView,
-  VolunteerView,
-  WishView,
-} from '@psc/contracts/volunteer';
+import type { ActivityView, MyHoursView, SignupView, WishView } from '@psc/contracts/volunteer';
 import { api } from './client';
 
 const enc = encodeURIComponent;
@@ -16,10 +10,6 @@ export const fetchActivities = (centreId: string) =>
 /** Check in or out with the activity's 6-digit code, as the identified resident (signed up on the spot if need be). */
 export const attend = (mode: 'in' | 'out', code: string) =>
   api().post<SignupView>(`/volunteer/attendance/check-${mode}`, { code });
-
-/** The identified resident registers as a volunteer with the real name identity has just verified. */
-export const register = (name: string, centreId: string) =>
-  api().post<VolunteerView>('/volunteer/volunteers/me', { name, centreId });
 
 export const fetchMyHours = () => api().get<MyHoursView>('/volunteer/hours/me');
 

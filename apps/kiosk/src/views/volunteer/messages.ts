@@ -31,8 +31,7 @@ export const volunteerMessages = {
       checkedInAt: '签到时间 {time}。活动结束后请回来签退。',
       checkedOut: '签退成功',
       checkedOutAt: '签退时间 {time}。本次服务 {hours}（按一刻钟向下取整），待组织者审核后计入时长。',
-      notRegistered: '您还不是注册志愿者。登记后即可签到。',
-      register: '以“{name}”登记为志愿者',
+      notRegistered: '您还不是注册志愿者：请在党群服务门户或服务窗口以实名登记后再签到。',
       done: '完成',
       total: '信用时长（累计）',
       thisYear: '今年',
@@ -103,8 +102,8 @@ export const volunteerMessages = {
       checkedOut: 'Checked out',
       checkedOutAt:
         'Checked out at {time}. This time: {hours} (rounded down to the quarter hour), counted once the organiser approves.',
-      notRegistered: 'You are not a registered volunteer yet. Register to check in.',
-      register: 'Register as a volunteer as “{name}”',
+      notRegistered:
+        'You are not a registered volunteer yet: register with your real name in the portal or at a service window first.',
       done: 'Done',
       total: 'Service hours (total)',
       thisYear: 'This year',
