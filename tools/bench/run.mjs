@@ -13,6 +13,7 @@ const BENCHES = {
   'store-growth': async () => (await import('./store-growth.mjs')).runStoreGrowthBench(),
   faults: async () => (await import('./faults.mjs')).runFaultsBench(),
   'socialorg-ranking': async () => (await import('./socialorg-ranking.mjs')).runSocialorgRankingBench(),
+  'volunteer-ledger': async () => (await import('./volunteer-ledger.mjs')).runVolunteerLedgerBench(),
 };
 
 const wanted = process.argv.slice(2);

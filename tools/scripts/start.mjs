@@ -227,6 +227,13 @@ async function devSecrets() {
         return { SOCIALORG_PII_KEYS: PII_KEYS, SOCIALORG_PII_ACTIVE_KEY_ID: PII_ACTIVE_KEY_ID };
       },
     ],
+    [
+      ['VOLUNTEER_SIGNING_KEY', 'VOLUNTEER_PII_KEYS'],
+      async () => ({
+        VOLUNTEER_SIGNING_KEY: `vs1:${lib('pii').generateKey()}`,
+        VOLUNTEER_PII_KEYS: `vp1:${lib('pii').generateKey()}`,
+      }),
+    ],
   ];
   let changed = false;
   for (const [names, make] of groups) {

@@ -137,6 +137,8 @@ export class SystemWorld {
       SEED_PASSWORD: this.seedPassword,
       CASE_LOOKUP_KEY: `lk1:${generateKey()}`,
       ...socialorgKeys(),
+      VOLUNTEER_SIGNING_KEY: `vs1:${generateKey()}`,
+      VOLUNTEER_PII_KEYS: `vp1:${generateKey()}`,
     };
     return Object.fromEntries(secretsOf(name).map((secret) => [secret, made[secret]]));
   }

@@ -1,4 +1,5 @@
 import { generateDevKeyPair } from '@psc/auth';
+import { generateKey } from '@psc/pii';
 import { type ConfigError, parseConfig } from '@psc/server-kit';
 import { SERVICES } from '@psc/service-registry';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +9,8 @@ const env = {
   MONGODB_URI: 'mongodb://127.0.0.1:1/',
   KAFKA_BROKERS: '127.0.0.1:9092',
   AUTH_PUBLIC_KEYS: (await generateDevKeyPair()).settings.AUTH_PUBLIC_KEYS,
+  VOLUNTEER_SIGNING_KEY: `vs1:${generateKey()}`,
+  VOLUNTEER_PII_KEYS: `vp1:${generateKey()}`,
 };
 
 const problems = (settings: NodeJS.ProcessEnv) => {
@@ -25,12 +28,20 @@ describe('volunteer configuration', () => {
     expect(parseConfig(volunteerConfigSchema, { ...env, PORT: '4000' }).PORT).toBe(4000);
   });
 
+  it('refuses a name key that is not <key id>:<32 bytes in base64>', () => {
+    expect(problems({ ...env, VOLUNTEER_PII_KEYS: 'vp1:short' })).toEqual([
+      expect.stringMatching(/^VOLUNTEER_PII_KEYS: expected <key id>/),
+    ]);
+  });
+
   it('names every missing setting at once', () => {
     expect(problems({})).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^MONGODB_URI: is required/),
         expect.stringMatching(/^KAFKA_BROKERS: is required/),
         expect.stringMatching(/^AUTH_PUBLIC_KEYS: is required/),
+        expect.stringMatching(/^VOLUNTEER_SIGNING_KEY: is required/),
+        expect.stringMatching(/^VOLUNTEER_PII_KEYS: is required/),
       ]),
     );
   });

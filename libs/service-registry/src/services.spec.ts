@@ -45,12 +45,16 @@ describe('service registry', () => {
     }
   });
 
-  it('keeps the signing and personal-data keys to identity and the look-up key to affairs', () => {
+  it('keeps the signing and personal-data keys to identity, the look-up key to affairs, the certificate keys to volunteer', () => {
     expect(withheldSecrets('identity')).toEqual([
       'CASE_LOOKUP_KEY',
       'SOCIALORG_PII_KEYS',
       'SOCIALORG_PII_ACTIVE_KEY_ID',
+      'VOLUNTEER_SIGNING_KEY',
+      'VOLUNTEER_PII_KEYS',
     ]);
+    expect(withheldSecrets('volunteer')).not.toContain('VOLUNTEER_SIGNING_KEY');
+    expect(withheldSecrets('volunteer')).toContain('PII_KEYS');
     expect(withheldSecrets('affairs')).toEqual(SECRETS.filter((secret) => secret !== 'CASE_LOOKUP_KEY'));
     expect(withheldSecrets('gateway')).toEqual(SECRETS);
     expect(SECRETS).toEqual(

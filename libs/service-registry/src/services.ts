@@ -36,7 +36,14 @@ export const SERVICES = {
   },
   // its own personal-data keys, for organisations' contact numbers
   socialorg: { port: 3103, secrets: ['SOCIALORG_PII_KEYS', 'SOCIALORG_PII_ACTIVE_KEY_ID'] },
-  volunteer: { port: 3104 },
+  volunteer: {
+    port: 3104,
+    consumerGroup: 'volunteer.hours',
+    // it alone signs 志愿服务记录证明 and holds the key of volunteers' names
+    secrets: ['VOLUNTEER_SIGNING_KEY', 'VOLUNTEER_PII_KEYS'],
+    // the reconciliation proves the balances every few seconds rather than every hour
+    testEnv: { RECONCILE_SECONDS: '5' },
+  },
 } as const satisfies Record<string, ServiceSpec>;
 
 export type ServiceName = keyof typeof SERVICES;

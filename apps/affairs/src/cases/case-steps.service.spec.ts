@@ -78,6 +78,29 @@ describe('CaseStepsService.act', () => {
     ]);
   });
 
+  it('publishes who proxied and the minutes they spent when a volunteer 代办员 completes the case', async () => {
+    const world = caseWorld();
+    let view = await world.open();
+    const proxy = { kind: 'proxy' as const, name: '王小明', volunteerId: 'r-7' };
+    view = await world.steps.act(
+      view.caseNo,
+      { action: 'assign', revision: view.revision, assignee: proxy },
+      counter,
+    );
+    await expectAppError(
+      world.steps.act(view.caseNo, { action: 'complete', revision: view.revision }, counter),
+      'COMMON.VALIDATION_FAILED',
+    );
+    await world.steps.act(
+      view.caseNo,
+      { action: 'complete', revision: view.revision, proxyMinutes: 40 },
+      counter,
+    );
+    expect(world.outbox.dataOf('affairs.case.proxy-completed')).toEqual([
+      expect.objectContaining({ caseNo: view.caseNo, volunteerId: 'r-7', proxyName: '王小明', minutes: 40 }),
+    ]);
+  });
+
   it('counts a result sent by mail as no extra trip', async () => {
     expect((await caseWorld().delivered()).trips).toBe(1);
   });

@@ -5,7 +5,7 @@ import { AppError, CLOCK, type Clock } from '@psc/server-kit';
 import { CaseRepository } from './case.repository';
 import { WINDOW_ROLES } from './case-intake';
 import { CaseSecrets } from './case-secrets';
-import { ratingInvited, staffChanges, supplyDeferredStep, transition } from './case-steps';
+import { proxyCompleted, ratingInvited, staffChanges, supplyDeferredStep, transition } from './case-steps';
 import { caseView } from './case-view';
 
 /** What staff do to a case after intake: the workflow's steps, and 容缺 materials brought later. */
@@ -29,6 +29,8 @@ export class CaseStepsService {
       ...staffChanges(current, request, now),
       reason: request.reason ?? null,
     });
+    if (step.set.state === 'completed')
+      step.events.push(...proxyCompleted({ ...current, ...step.set }, request, principal.sub, now));
     if (step.set.state === 'delivered')
       step.events.push(ratingInvited({ ...current, ...step.set }, this.secrets.ratingToken(caseNo)));
     return caseView(await this.cases.record(current, step), this.clock());

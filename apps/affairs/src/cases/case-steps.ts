@@ -27,7 +27,11 @@ import { isLive } from './case-keys';
 export const RECTIFICATION_DAYS = 5;
 
 type Raised<
-  T extends 'affairs.case.transitioned' | 'affairs.case.rating-invited' | 'affairs.case.rectified',
+  T extends
+    | 'affairs.case.transitioned'
+    | 'affairs.case.rating-invited'
+    | 'affairs.case.rectified'
+    | 'affairs.case.proxy-completed',
 > = {
   type: T;
   data: EventData<T>;
@@ -35,7 +39,8 @@ type Raised<
 export type CaseStepEvent =
   | Raised<'affairs.case.transitioned'>
   | Raised<'affairs.case.rating-invited'>
-  | Raised<'affairs.case.rectified'>;
+  | Raised<'affairs.case.rectified'>
+  | Raised<'affairs.case.proxy-completed'>;
 
 export interface CaseStep {
   set: Partial<Case>;
@@ -161,6 +166,9 @@ export function staffChanges(
         deliveredVia: request.channel ?? null,
       };
     case 'complete':
+      if (current.assignee?.volunteerId && request.proxyMinutes === undefined)
+        throw new AppError('COMMON.VALIDATION_FAILED', '该办件由志愿者代办，请填写代办员的服务时长（分钟）');
+      return { trips: current.trips };
     case 'request_correction':
     case 'refuse':
     case 'return':
@@ -168,6 +176,33 @@ export function staffChanges(
       // the step itself, its reason and who took it are all the record needs
       return { trips: current.trips };
   }
+}
+
+/** Completing a case a volunteer proxied credits their time: the volunteer service consumes this. */
+export function proxyCompleted(
+  next: Case,
+  request: CaseActionRequest,
+  by: string,
+  now: Date,
+): CaseStepEvent[] {
+  const proxy = next.assignee;
+  if (proxy?.kind !== 'proxy' || !proxy.volunteerId || request.proxyMinutes === undefined) return [];
+  return [
+    {
+      type: 'affairs.case.proxy-completed',
+      data: {
+        caseNo: next._id,
+        centreId: next.centreId,
+        itemCode: next.item.code,
+        itemName: next.item.name,
+        volunteerId: proxy.volunteerId,
+        proxyName: proxy.name,
+        minutes: request.proxyMinutes,
+        completedBy: by,
+        completedAt: now.toISOString(),
+      },
+    },
+  ];
 }
 
 /** Delivery invites the resident to rate: identity texts them the link with this token. */

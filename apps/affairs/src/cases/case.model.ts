@@ -32,7 +32,7 @@ export interface Case {
   missing: string[];
   /** `flagged`: the alert that the promise was broken went out */
   deferred: { names: string[]; due: string | null; supplied: boolean; flagged?: boolean };
-  assignee: { kind: 'department' | 'proxy'; name: string } | null;
+  assignee: { kind: 'department' | 'proxy'; name: string; volunteerId?: string } | null;
   trips: number;
   rating: { score: number; comment: string | null; at: Date; via: RatingChannel } | null;
   rectification: {

@@ -35,6 +35,17 @@ export async function signInAtKiosk(
 ) {
   await page.goto(`${gateway}/kiosk/?kiosk=k-e2e`);
   await page.click('[data-test=identify]');
+  await identifyAtKiosk(page, gateway, resident, staff);
+  await page.waitForURL(/\/kiosk\/me$/);
+}
+
+/** The identify screens from wherever they were opened; the caller waits for where they lead. */
+export async function identifyAtKiosk(
+  page: Page,
+  gateway: string,
+  resident: { idNumber: string; phone: string },
+  staff: Record<string, string>,
+) {
   await tapKeys(page, '.base-keypad', resident.idNumber);
   await tapKeys(page, '.letter-keyboard', 'zhang');
   await page.click('[data-char="张"]');
@@ -43,7 +54,7 @@ export async function signInAtKiosk(
   await page.click('#phone');
   await tapKeys(page, '.base-keypad', resident.phone);
   await page.click('[data-test=send-code]');
-  await page.waitForURL(/\/kiosk\/identify\/code$/);
+  await page.waitForURL(/\/kiosk\/identify\/code(\?.*)?$/);
   const code = await waitFor(
     async () => {
       const sms = (await (await fetch(`${gateway}/api/identity/dev/sms`, { headers: staff })).json()) as {
@@ -57,5 +68,4 @@ export async function signInAtKiosk(
   );
   await tapKeys(page, '.base-keypad', code);
   await page.click('[data-test=verify]');
-  await page.waitForURL(/\/kiosk\/me$/);
 }

@@ -2,6 +2,7 @@ import { THEME_CODES } from '@psc/contracts/catalogue';
 import { createRouter, createWebHistory } from 'vue-router';
 import { useResidentStore } from '../stores/resident';
 import HomeView from '../views/home/HomeView.vue';
+import { volunteerRoutes } from '../views/volunteer/routes';
 
 export const router = createRouter({
   history: createWebHistory(import.meta.env.BASE_URL),
@@ -78,6 +79,7 @@ export const router = createRouter({
       component: () => import('../views/hall/HallView.vue'),
       meta: { unattended: true },
     },
+    ...volunteerRoutes,
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
 });

@@ -113,7 +113,16 @@ export const caseActionRequest = z
       .object({
         kind: z.enum(['department', 'proxy'], { error: '请选择分办给部门还是代办员' }),
         name: z.string().trim().min(1, '请填写承办部门或代办员').max(60),
+        /** a proxy who is a registered volunteer (their resident id): completing the case credits their hours */
+        volunteerId: z.string().trim().min(1).max(64).optional(),
       })
+      .optional(),
+    /** complete: the minutes a volunteer proxy spent on the case, credited to them by the volunteer service */
+    proxyMinutes: z
+      .number({ error: '请填写代办员的服务时长（分钟）' })
+      .int('服务时长须为整数分钟')
+      .min(1, '服务时长至少 1 分钟')
+      .max(24 * 60, '服务时长不超过 24 小时')
       .optional(),
     /** deliver: how the result reached the resident; only 窗口领取 is another trip */
     channel: z.enum(['window', 'mail', 'online', 'onsite'], { error: '请选择送达方式' }).optional(),
@@ -199,7 +208,9 @@ export const caseView = z.object({
   sla: slaState.nullable(),
   missing: z.array(z.string()),
   deferred: deferredMaterials,
-  assignee: z.object({ kind: z.enum(['department', 'proxy']), name: z.string() }).nullable(),
+  assignee: z
+    .object({ kind: z.enum(['department', 'proxy']), name: z.string(), volunteerId: z.string().optional() })
+    .nullable(),
   deliveredVia: z.enum(['window', 'mail', 'online', 'onsite']).nullable(),
   trips: z.number().int().min(0),
   rating: z

@@ -97,6 +97,24 @@ export const affairsCaseRectifiedV1 = z.object({
   onTime: z.boolean(),
 });
 
+/**
+ * A case was completed by a proxy (代办员) who is a registered volunteer: the volunteer service credits the minutes
+ * they spent. An event of its own rather than fields on every transition, so the other consumers of the case topic
+ * never receive volunteers' ids.
+ */
+export const affairsCaseProxyCompletedV1 = z.object({
+  caseNo: z.string().min(1),
+  centreId: z.string().min(1),
+  itemCode: z.string().min(1),
+  itemName: z.string().min(1),
+  /** the volunteer's resident id (identity's `sub`) */
+  volunteerId: z.string().min(1),
+  proxyName: z.string().min(1),
+  minutes: z.number().int().positive(),
+  completedBy: z.string().min(1),
+  completedAt: z.iso.datetime(),
+});
+
 export const affairsTicketIssuedV1 = z.object({
   ticketId: z.string().min(1),
   centreId: z.string().min(1),
@@ -151,6 +169,11 @@ export const AFFAIRS_EVENTS = {
     topic: AFFAIRS_TOPICS.affairsCase,
     version: 1,
     schema: affairsPromiseOverdueV1,
+  },
+  'affairs.case.proxy-completed': {
+    topic: AFFAIRS_TOPICS.affairsCase,
+    version: 1,
+    schema: affairsCaseProxyCompletedV1,
   },
   'affairs.queue.ticket-issued': {
     topic: AFFAIRS_TOPICS.affairsQueue,
