@@ -379,7 +379,7 @@ export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
  * @param {App} app
  * @returns {Promise<number>}
  */
-export async function waitHealthy(session, app, timeoutMs = 60_000) {
+export async function waitHealthy(session, app, timeoutMs = 180_000) {
   await registry().waitHealthy(app.process, { timeoutMs, signal: session.abortController.signal });
   return now();
 }

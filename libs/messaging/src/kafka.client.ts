@@ -11,11 +11,18 @@ import {
 } from 'kafkajs';
 import { MESSAGING_OPTIONS, type MessagingOptions } from './messaging.options';
 
+/**
+ * The relay's idempotent producer gives up after RETRY on purpose: nothing here rests on Kafka's exactly-once (the
+ * outbox sends again, consumers drop an event id seen before), so kafkajs's warning about it at every start is noise.
+ */
+const EXPECTED_WARNING = 'Limiting retries for the idempotent producer may invalidate EoS guarantees';
+
 /** kafkajs logs through Nest's logger, so Kafka's complaints land in the same JSON stream. */
 const logCreator = () => {
   const logger = new Logger('kafkajs');
   return ({ level, log }: LogEntry) => {
     const { message, ...extra } = log;
+    if (message === EXPECTED_WARNING) return;
     if (level <= logLevel.ERROR) logger.error({ ...extra }, message);
     else if (level === logLevel.WARN) logger.warn({ ...extra }, message);
   };

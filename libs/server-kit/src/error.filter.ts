@@ -99,6 +99,8 @@ export class ErrorFilter implements ExceptionFilter {
       : this.toBody(exception);
     if (outage)
       this.logger.warn({ correlationId, part: outage.part, reason: outage.reason }, 'dependency away');
+    // a 503 we answer on purpose (health naming what is down) is the same news, not a bug with a stack
+    else if (status === 503) this.logger.warn({ correlationId, message: body.message }, 'unavailable');
     else if (status >= 500) this.logger.error({ err: exception, correlationId }, 'request failed');
     if (status === 503) response.setHeader('retry-after', String(RETRY_AFTER_SECONDS));
     response.status(status).json({ ...body, correlationId } satisfies ErrorBody);

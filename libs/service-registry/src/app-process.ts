@@ -100,7 +100,8 @@ const tail = (app: AppProcess) => {
 export async function waitHealthy(
   app: AppProcess,
   {
-    timeoutMs = 60_000,
+    // catalogue seeds 108 items before it listens: on a busy 2-core machine that alone passed a minute
+    timeoutMs = 180_000,
     intervalMs = 200,
     signal,
   }: { timeoutMs?: number; intervalMs?: number; signal?: AbortSignal } = {},
