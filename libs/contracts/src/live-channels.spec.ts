@@ -18,7 +18,15 @@ describe('live channels', () => {
     ]);
     expect(liveEventTypes('case')).toContain('affairs.case.sla-alerted');
     expect(liveEventTypes('case').every((type) => type.startsWith('affairs.case.'))).toBe(true);
-    expect(liveEventTypes('catalogue')).toEqual(['catalogue.item.drafted', 'catalogue.item.published']);
+    // room bookings carry no resident, only the room, the slot and a group's name: the counter's 场地预约 follows them
+    expect(liveEventTypes('catalogue')).toEqual([
+      'catalogue.item.drafted',
+      'catalogue.item.published',
+      'catalogue.room.booked',
+      'catalogue.room.cancelled',
+      'catalogue.room.attended',
+      'catalogue.room.missed',
+    ]);
   });
 
   it('knows only the channels it defines', () => {
