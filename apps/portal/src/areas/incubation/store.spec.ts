@@ -100,8 +100,10 @@ describe('one stay served by the base', () => {
   });
 
   it("offers the base centre's rooms and shows the stay as each service answered it", async () => {
-    get.mockImplementation(async (path: string) =>
-      path.startsWith('/catalogue/') ? { rooms: [{ name: '书画室' }, { name: '多功能厅' }] } : served(3),
+    get.mockImplementation(async (path: unknown) =>
+      String(path).startsWith('/catalogue/')
+        ? { rooms: [{ name: '书画室' }, { name: '多功能厅' }] }
+        : served(3),
     );
     const store = useIncubationCaseStore();
     await store.open('inc-1');
@@ -127,8 +129,8 @@ describe('one stay served by the base', () => {
   });
 
   it('lets a room be typed in when the catalogue has no rooms for the base', async () => {
-    get.mockImplementation(async (path: string) => {
-      if (path.startsWith('/catalogue/'))
+    get.mockImplementation(async (path: unknown) => {
+      if (String(path).startsWith('/catalogue/'))
         throw new ApiError('CATALOGUE.CENTRE_NOT_FOUND', '没有找到该中心', 404);
       return served(1);
     });
