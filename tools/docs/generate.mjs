@@ -38,8 +38,17 @@ async function productionEnv() {
     ...(await auth.generateDevKeyPair()).settings,
     ...pii.generateDevKeys(),
     CASE_LOOKUP_KEY: `lk1:${pii.generateKey()}`,
+    // socialorg and volunteer boot only with their own keys
+    ...socialorgKeys(pii.generateDevKeys(['so1'])),
+    VOLUNTEER_SIGNING_KEY: `vs1:${pii.generateKey()}`,
+    VOLUNTEER_PII_KEYS: `vp1:${pii.generateKey()}`,
   };
 }
+
+const socialorgKeys = ({ PII_KEYS, PII_ACTIVE_KEY_ID }) => ({
+  SOCIALORG_PII_KEYS: PII_KEYS,
+  SOCIALORG_PII_ACTIVE_KEY_ID: PII_ACTIVE_KEY_ID,
+});
 
 /**
  * Each app's OpenAPI document (server-kit's openApiDocument, what it serves at /openapi.json) and the event types

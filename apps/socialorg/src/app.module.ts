@@ -1,5 +1,6 @@
 import { type DynamicModule, Module } from '@nestjs/common';
 import { serviceFoundation } from '@psc/messaging';
+import { SERVICES } from '@psc/service-registry';
 import { AboutModule } from './about/about.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { ApplicationsModule } from './applications/applications.module';
@@ -10,6 +11,7 @@ import { IncubationModule } from './incubation/incubation.module';
 import { ListsModule } from './lists/lists.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PaymentsModule } from './payments/payments.module';
+import { ProjectHoursModule } from './project-hours/project-hours.module';
 import { ScoringModule } from './scoring/scoring.module';
 import { SharedModule } from './shared/shared.module';
 import { SubsidiesModule } from './subsidies/subsidies.module';
@@ -22,7 +24,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [
-        ...serviceFoundation(SERVICE, config),
+        ...serviceFoundation(SERVICE, config, { consumerGroup: SERVICES[SERVICE].consumerGroup }),
         SharedModule,
         AboutModule,
         OrganisationsModule,
@@ -35,6 +37,7 @@ export class AppModule {
         AgreementsModule,
         PaymentsModule,
         SubsidiesModule,
+        ProjectHoursModule,
       ],
     };
   }

@@ -29,4 +29,6 @@ export interface Principal {
   /** set on resident tokens issued at a kiosk; the request must carry the same `x-kiosk-session` */
   kioskSession?: string;
   sessionId: string;
+  /** a staff account's display name, for step logs that show who acted; residents' tokens carry none */
+  name?: string;
 }

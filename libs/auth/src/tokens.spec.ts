@@ -74,6 +74,12 @@ describe('access tokens', () => {
     expect((payload.exp as number) - (payload.iat as number)).toBe(120);
   });
 
+  it('carries the display name of a staff account through, for step logs', async () => {
+    const named = { ...counterStaff, name: '窗口演示账号' };
+    const { token } = await issuer.issue(named);
+    expect(await verifier.verify(token)).toEqual(named);
+  });
+
   it('gives each token its own jti', async () => {
     const [a, b] = await Promise.all([issuer.issue(counterStaff), issuer.issue(counterStaff)]);
     expect(a.jti).not.toBe(b.jti);

@@ -34,6 +34,7 @@ const principalSchema = z.object({
   roles: z.array(z.object({ role: z.enum(ROLES), scope: scopeSchema })),
   kioskSession: z.string().min(1).optional(),
   sessionId: z.string().min(1),
+  name: z.string().min(1).optional(),
 });
 
 const claimsSchema = z.object({
@@ -43,6 +44,7 @@ const claimsSchema = z.object({
   roles: z.array(z.object({ role: z.string(), scope: scopeSchema })),
   sid: z.string().min(1),
   ksid: z.string().min(1).optional(),
+  name: z.string().min(1).optional(),
 });
 
 type Clock = () => Date;
@@ -84,7 +86,7 @@ export class TokenIssuer {
 
   /** A kiosk session passes a short `ttlSeconds` and `kioskSession`; staff sessions use the default. */
   async issue(principal: Principal, options: { ttlSeconds?: number } = {}): Promise<IssuedToken> {
-    const { sub, kind, roles, kioskSession, sessionId } = principalSchema.parse(principal);
+    const { sub, kind, roles, kioskSession, sessionId, name } = principalSchema.parse(principal);
     const now = Math.floor(this.clock().getTime() / 1000);
     const exp = now + positive(options.ttlSeconds ?? this.ttlSeconds);
     const jti = randomUUID();
@@ -93,6 +95,7 @@ export class TokenIssuer {
       roles,
       sid: sessionId,
       ...(kioskSession && { ksid: kioskSession }),
+      ...(name && { name }),
     })
       .setProtectedHeader({ alg: SIGNING_ALG, kid: this.kid, typ: TOKEN_TYPE })
       .setSubject(sub)
@@ -163,13 +166,14 @@ export class TokenVerifier {
     }
     const claims = claimsSchema.safeParse(payload);
     if (!claims.success) throw new AppError('AUTH.TOKEN_INVALID');
-    const { sub, kind, roles, sid, ksid } = claims.data;
+    const { sub, kind, roles, sid, ksid, name } = claims.data;
     const principal: Principal = {
       sub,
       kind,
       roles: roles.flatMap(({ role, scope }) => (isRole(role) ? [{ role, scope }] : [])),
       sessionId: sid,
       ...(ksid !== undefined && { kioskSession: ksid }),
+      ...(name !== undefined && { name }),
     };
     // exp is a required claim, checked by jwtVerify
     this.#verified.set(token, { principal, exp: payload.exp as number });

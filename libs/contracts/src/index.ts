@@ -4,3 +4,4 @@ export * from './registry';
 export * from './topics';
 export * from './live-channels';
 export * from './common/text';
+export * from './common/personal-data';

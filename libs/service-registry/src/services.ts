@@ -34,8 +34,13 @@ export const SERVICES = {
     // it alone signs tokens and holds the personal-data keys; the others verify with the public keys
     secrets: ['AUTH_SIGNING_KEY', 'PII_KEYS', 'PII_ACTIVE_KEY_ID', 'PII_INDEX_KEY', 'SEED_PASSWORD'],
   },
-  // its own personal-data keys, for organisations' contact numbers
-  socialorg: { port: 3103, secrets: ['SOCIALORG_PII_KEYS', 'SOCIALORG_PII_ACTIVE_KEY_ID'] },
+  socialorg: {
+    port: 3103,
+    // volunteer hours served in purchased-service projects count towards their KPIs
+    consumerGroup: 'socialorg.kpis',
+    // its own personal-data keys, for organisations' contact numbers
+    secrets: ['SOCIALORG_PII_KEYS', 'SOCIALORG_PII_ACTIVE_KEY_ID'],
+  },
   volunteer: {
     port: 3104,
     consumerGroup: 'volunteer.hours',

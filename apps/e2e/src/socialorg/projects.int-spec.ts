@@ -5,7 +5,9 @@ import type {
   CallView,
   FileView,
   OrganisationView,
+  ProjectVolunteerHoursView,
 } from '@psc/contracts/socialorg';
+import { buildEvent } from '@psc/contracts';
 import { waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { SystemWorld } from '../world';
@@ -106,7 +108,10 @@ describe('socialorg: a purchased-service project from the call to the last tranc
         { item: '活动物料', amountFen: 5_000_000, note: '' },
       ],
       targets: ['服务独居长者 100 人'],
-      kpis: [{ name: '探访人次', target: 1200, unit: '人次' }],
+      kpis: [
+        { name: '探访人次', target: 1200, unit: '人次' },
+        { name: '志愿服务时长', target: 200, unit: '小时' },
+      ],
       attachments: [attachment.body.fileId],
     };
     const unbalanced = await api.call('org01', 'POST', '/socialorg/applications', body);
@@ -226,18 +231,20 @@ describe('socialorg: a purchased-service project from the call to the last tranc
       },
     );
     expect(publicised).toMatchObject({ status: 200, body: { state: 'publicised' } });
-    const objection = await api.call<{ objectionId: string }>(
+    const objection = await api.call<CallView>(
       'youth01',
       'POST',
       `/socialorg/calls/${call.callId}/objections`,
       { applicationId: application.applicationId, text: '该项目预算中人员经费占比过高，请核实。' },
     );
     expect(objection.status).toBe(201);
+    // raising answers the call as the objector sees it, with the objection they raised
+    const objectionId = objection.body.objections.at(-1)!.objectionId;
     const unanswered = await api.call('street01', 'POST', `/socialorg/calls/${call.callId}/actions`, {
       action: 'award',
     });
     expect(unanswered.status).toBe(409);
-    const answer = `/socialorg/calls/${call.callId}/objections/${objection.body.objectionId}/answer`;
+    const answer = `/socialorg/calls/${call.callId}/objections/${objectionId}/answer`;
     const answered = await api.call('street01', 'POST', answer, {
       answer: '经核实，人员经费占比符合申报指南要求。',
       upheld: false,
@@ -351,6 +358,55 @@ describe('socialorg: a purchased-service project from the call to the last tranc
     expect((await api.call('youth01', 'GET', `/socialorg/agreements/${agreement.agreementId}`)).status).toBe(
       403,
     );
+  });
+
+  it('counts volunteer hours served in the project towards its hour KPI, once however often they arrive', async () => {
+    const credited = buildEvent(
+      'volunteer.hours.credited',
+      'e2e-entry-1',
+      {
+        entryId: 'e2e-entry-1',
+        volunteerId: 'v-e2e',
+        kind: 'credit',
+        minutes: 150,
+        source: 'attendance',
+        sourceRef: 'act-e2e',
+        activityId: 'act-e2e',
+        centreId: `${STREET}/c-001`,
+        teamId: null,
+        projectId: agreement.agreementId,
+        servedOn: '2026-12-01',
+        approvedBy: 'u-organiser',
+        reason: null,
+        reverses: null,
+        at: '2026-12-01T10:00:00.000Z',
+      },
+      'volunteer',
+    );
+    const producer = world.kafka.producer();
+    await producer.connect();
+    const message = { key: credited.key, value: JSON.stringify(credited) };
+    // a redelivery in the same batch and one on its own
+    await producer.send({ topic: world.topic('volunteer.hours.v1'), messages: [message, message] });
+    await producer.send({ topic: world.topic('volunteer.hours.v1'), messages: [message] });
+    await producer.disconnect();
+    await waitFor(
+      async () => {
+        const metrics = await (await fetch(`${world.apps.socialorg!.url}/metrics`)).text();
+        return /consumer_events_total\{[^}]*outcome="duplicate"\} [2-9]/.test(metrics);
+      },
+      { what: 'the copies of the credited entry to be recognised as duplicates', timeoutMs: 60_000 },
+    );
+    const hours = `/socialorg/agreements/${agreement.agreementId}/volunteer-hours`;
+    const progress = await api.call<ProjectVolunteerHoursView>('street01', 'GET', hours);
+    expect(progress.status).toBe(200);
+    expect(progress.body).toMatchObject({ minutes: 150, entries: 1 });
+    expect(progress.body.kpis).toEqual([
+      { name: '探访人次', target: 1200, unit: '人次', actual: 600, source: 'milestone_report' },
+      { name: '志愿服务时长', target: 200, unit: '小时', actual: 2.5, source: 'volunteer_hours' },
+    ]);
+    expect((await api.call('org01', 'GET', hours)).status).toBe(200);
+    expect((await api.call('youth01', 'GET', hours)).status).toBe(403);
   });
 
   it('announces every step on Kafka, each event valid against the registry', async () => {

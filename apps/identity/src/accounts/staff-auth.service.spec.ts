@@ -103,8 +103,10 @@ describe('StaffAuthService.login', () => {
   });
 
   it('answers tokens and the user, never the password hash', async () => {
-    const { sut, refreshTokens, sessions } = newService();
+    const { sut, refreshTokens, sessions, tokens } = newService();
     const session = await sut.login({ username: 'counter01', password: 'right-password-1' });
+    // the access token names the account, so step logs elsewhere show a name rather than an id
+    expect(tokens.issue).toHaveBeenCalledWith(expect.objectContaining({ sub: 'a-1', name: '窗口一号' }));
     expect(session).toEqual({
       accessToken: expect.stringMatching(/^access-for-/) as unknown,
       refreshToken: expect.any(String) as unknown,

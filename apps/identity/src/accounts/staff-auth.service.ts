@@ -142,7 +142,13 @@ export class StaffAuthService {
       createdAt: this.clock(),
     });
     const roles = account.roles.map(({ role, scope }) => ({ role, scope }));
-    const access = await this.tokens.issue({ sub: account._id, kind: 'staff', roles, sessionId: familyId });
+    const access = await this.tokens.issue({
+      sub: account._id,
+      kind: 'staff',
+      roles,
+      sessionId: familyId,
+      name: account.displayName,
+    });
     return {
       accessToken: access.token,
       refreshToken,

@@ -2,6 +2,7 @@ import { THEME_CODES } from '@psc/contracts/catalogue';
 import { createRouter, createWebHistory } from 'vue-router';
 import { useResidentStore } from '../stores/resident';
 import HomeView from '../views/home/HomeView.vue';
+import { needsRoutes } from '../views/needs/routes';
 import { volunteerRoutes } from '../views/volunteer/routes';
 
 export const router = createRouter({
@@ -80,6 +81,7 @@ export const router = createRouter({
       meta: { unattended: true },
     },
     ...volunteerRoutes,
+    ...needsRoutes,
     { path: '/:rest(.*)*', redirect: { name: 'home' } },
   ],
 });

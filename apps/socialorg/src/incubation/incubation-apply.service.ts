@@ -9,6 +9,7 @@ import type { Incubation } from './incubation.model';
 import { IncubationRepository } from './incubation.repository';
 import { BASE_ADMINS } from './incubation-access';
 import { incubationView } from './incubation-view';
+import { actor } from './incubation-steps';
 
 const APPLICANTS = ['org_member', ...BASE_ADMINS];
 
@@ -55,7 +56,7 @@ export class IncubationApplyService {
           action: 'apply',
           from: null,
           to: 'applied',
-          by: principal.sub,
+          ...actor(principal),
           role,
           at: now.toISOString(),
           reason: null,

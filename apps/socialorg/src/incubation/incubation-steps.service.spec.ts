@@ -76,6 +76,17 @@ describe('IncubationStepsService', () => {
     ]);
   });
 
+  it('logs each step with the display name the token carries, and none where it carries none', async () => {
+    const world = socialorgWorld();
+    const { view: applied } = await world.applied();
+    const named = { ...streetAdmin, name: '香蜜湖街道管理员演示账号' };
+    const view = await world.incubation.steps.act(applied.incubationId, requestFor('admit', applied), named);
+    expect(view.history.map((h) => [h.action, h.by, h.byName])).toEqual([
+      ['apply', applied.history[0].by, null],
+      ['admit', 'u-street', '香蜜湖街道管理员演示账号'],
+    ]);
+  });
+
   it('refuses a step the state does not allow with 409, saying what is possible now', async () => {
     const world = socialorgWorld();
     const { view } = await world.applied();

@@ -61,6 +61,9 @@ function illegal(current: Incubation, what: string): AppError {
   );
 }
 
+/** Who took a step, for the log: the account, and the name people know it by when the token carries one. */
+export const actor = (principal: Principal) => ({ by: principal.sub, byName: principal.name ?? null });
+
 /** One transition; a step the state does not allow is a 409 saying what the application can do now. */
 export function transition(
   current: Incubation,
@@ -78,7 +81,7 @@ export function transition(
     action,
     from: current.state,
     to,
-    by: principal.sub,
+    ...actor(principal),
     role: actingRole(principal, INCUBATION_ACTION_ROLES[action]),
     at: now.toISOString(),
     reason,
@@ -216,7 +219,7 @@ export function serviceStep(
       action,
       from: current.state,
       to: current.state,
-      by: principal.sub,
+      ...actor(principal),
       role: actingRole(principal, ['centre_admin', 'city_admin']),
       at: now.toISOString(),
       reason,

@@ -47,7 +47,7 @@ export function incubationView(inc: Incubation, calendars: readonly RoomCalendar
     trainings: inc.trainings.map((t) => ({ ...t, recordedAt: t.recordedAt.toISOString() })),
     assessment: inc.assessment && { ...inc.assessment, at: inc.assessment.at.toISOString() },
     bookings: bookingsOf(inc, calendars),
-    history: inc.history,
+    history: inc.history.map((entry) => ({ ...entry, byName: entry.byName ?? null })),
     allowedActions: allowedIncubationActions(inc.state),
   };
 }

@@ -219,6 +219,8 @@ export const incubationEntry = z.object({
   from: state.nullable(),
   to: state,
   by: z.string(),
+  /** the account's display name as its token gave it; null on steps recorded before tokens carried one */
+  byName: z.string().nullable(),
   role: z.string(),
   at: instant,
   reason: z.string().nullable(),

@@ -8,3 +8,4 @@ export * from './lists';
 export * from './lists.registry';
 export * from './files';
 export * from './files.registry';
+export * from './project-hours';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { personalDataProblem } from '../common/personal-data';
 import { centreId, entityId, instant, placeId, text } from './organisation';
 
 /**
@@ -62,12 +63,23 @@ const keys = <T extends object>(o: T) => Object.keys(o) as [keyof T & string, ..
 const revision = z.number({ error: '缺少版本号，请刷新后再操作' }).int().min(1);
 
 /** A need, posted by a resident at the kiosk (after identifying) or by staff for a resident. */
-export const postNeedRequest = z.object({
-  centreId,
-  title: text('需求标题', 2, 40),
-  detail: text('需求描述', 0, 500).default(''),
-  category: z.enum(keys(NEED_CATEGORIES), { error: '请选择需求类别' }),
-});
+export const postNeedRequest = z
+  .object({
+    centreId,
+    title: text('需求标题', 2, 40),
+    detail: text('需求描述', 0, 500).default(''),
+    category: z.enum(keys(NEED_CATEGORIES), { error: '请选择需求类别' }),
+  })
+  // the list is shown on boards, so numbers that reach a person are refused here, at the kiosk and at the service alike
+  .superRefine((need, ctx) => {
+    for (const [field, label] of [
+      ['title', '需求标题'],
+      ['detail', '需求描述'],
+    ] as const) {
+      const problem = personalDataProblem(need[field], label);
+      if (problem) ctx.addIssue({ code: 'custom', path: [field], message: problem });
+    }
+  });
 export type PostNeedRequest = z.infer<typeof postNeedRequest>;
 
 export const offerResourceRequest = z.object({

@@ -13,7 +13,7 @@ import {
   PASS_MARK,
   SCORE_SHEET,
 } from './incubation';
-import { allowedNeedActions, NEED_TRANSITIONS } from './lists';
+import { allowedNeedActions, NEED_TRANSITIONS, postNeedRequest } from './lists';
 import { partyBuildingInput, registerOrganisationRequest } from './organisation';
 
 const profile = {
@@ -120,6 +120,28 @@ describe('needs', () => {
     expect(allowedNeedActions('open')).toEqual(['match', 'close']);
     expect(NEED_TRANSITIONS.matched.reopen).toBe('open');
     expect(NEED_TRANSITIONS.closed.match).toBeUndefined();
+  });
+});
+
+describe('posting a need', () => {
+  const need = {
+    centreId: 'sz/futian/xiangmihu/c-001',
+    category: 'elderly',
+    title: '陪老人下棋',
+    detail: '',
+  };
+  const problems = (body: object) =>
+    postNeedRequest.safeParse(body).error?.issues.map((i) => [i.path.join('.'), i.message]) ?? [];
+
+  it('takes a titled need and refuses phone and ID numbers on the board, in the field they are in', () => {
+    expect(problems(need)).toEqual([]);
+    expect(problems({ ...need, detail: '请打 13900000202 联系我' })).toEqual([
+      ['detail', '需求描述中不能填写电话号码，工作人员会通过登记的方式联系您'],
+    ]);
+    expect(problems({ ...need, title: '440304198001010038 陪诊' })).toEqual([
+      ['title', '需求标题中不能填写身份证号码，工作人员会通过登记的方式联系您'],
+    ]);
+    expect(problems({ ...need, title: '陪' })).toEqual([['title', '需求标题至少 2 个字']]);
   });
 });
 

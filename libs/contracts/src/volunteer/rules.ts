@@ -2,6 +2,7 @@
  * The volunteer rules every screen and the service share (民政部令第67号 and the seeds' "五个一"). Pure: time is
  * passed in, nothing is read.
  */
+import { personalDataProblem } from '../common/personal-data';
 
 /** 信用时长 comes from attendance; 荣誉时长 is added by an administrator with a reason. They are never mixed. */
 export const HOUR_KINDS = { credit: '信用时长', honour: '荣誉时长' } as const;
@@ -112,23 +113,12 @@ export const fiveOnesMet = (counts: Record<FiveOne, number>) =>
 export const WISH_TEXT_MIN = 5;
 export const WISH_TEXT_MAX = 200;
 
-// an 18-character 居民身份证 number, an 11-digit mobile number, or a landline with its area code
-const ID_NUMBER = /[1-9]\d{5}(?:18|19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]/;
-const MOBILE = /(?<!\d)1[3-9]\d{9}(?!\d)/;
-const LANDLINE = /(?<!\d)0\d{2,3}-?\d{7,8}(?!\d)/;
-
-/**
- * Why a wish's text is refused, in Chinese, or null when it may go on the board. The board is public at the
- * kiosk, so phone numbers and ID numbers are refused rather than masked: the centre contacts the resident itself.
- */
+/** Why a wish's text is refused, in Chinese, or null when it may go on the board (public at the kiosk). */
 export function wishTextProblem(text: string): string | null {
   const plain = text.replace(/\s+/g, '');
   if (plain.length < WISH_TEXT_MIN) return `心愿内容至少 ${WISH_TEXT_MIN} 个字，请写清楚需要什么帮助`;
   if (plain.length > WISH_TEXT_MAX) return `心愿内容最多 ${WISH_TEXT_MAX} 个字`;
-  if (ID_NUMBER.test(plain)) return '心愿内容中不能填写身份证号码，工作人员会通过登记的方式联系您';
-  if (MOBILE.test(plain) || LANDLINE.test(plain))
-    return '心愿内容中不能填写电话号码，工作人员会通过登记的方式联系您';
-  return null;
+  return personalDataProblem(plain, '心愿内容');
 }
 
 /** Whole days a wish has waited, for the board's "已等待 N 天". */

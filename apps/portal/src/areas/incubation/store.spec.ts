@@ -3,7 +3,7 @@ import { ApiError } from '@psc/web-data';
 import { createPinia, setActivePinia } from 'pinia';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { api } from '../../shell/api';
-import { useIncubationBoardStore, useMyIncubationStore } from './store';
+import { useIncubationBoardStore, useIncubationCaseStore, useMyIncubationStore } from './store';
 
 vi.mock('../../shell/api', async (original) => ({
   ...(await original<typeof import('../../shell/api')>()),
@@ -86,5 +86,57 @@ describe('the base’s review board', () => {
     });
     expect(get).toHaveBeenLastCalledWith('/socialorg/incubations?baseId=sz%2Ffutian%2Fxiangmihu');
     expect(get).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('one stay served by the base', () => {
+  const BASE = 'sz/futian/xiangmihu/c-001';
+  const served = (revision: number) =>
+    ({ incubationId: 'inc-1', baseId: BASE, state: 'incubating', revision }) as IncubationView;
+
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    vi.resetAllMocks();
+  });
+
+  it("offers the base centre's rooms and shows the stay as each service answered it", async () => {
+    get.mockImplementation(async (path: unknown) =>
+      String(path).startsWith('/catalogue/')
+        ? { rooms: [{ name: '书画室' }, { name: '多功能厅' }] }
+        : served(3),
+    );
+    const store = useIncubationCaseStore();
+    await store.open('inc-1');
+    expect(get).toHaveBeenCalledWith(
+      expect.stringMatching(
+        /^\/catalogue\/centres\/sz%2Ffutian%2Fxiangmihu%2Fc-001\/rooms\?date=\d{4}-\d{2}-\d{2}$/,
+      ),
+    );
+    expect(store.rooms).toEqual(['书画室', '多功能厅']);
+
+    post.mockResolvedValueOnce(served(4));
+    await store.assignMentor({
+      revision: 3,
+      name: '李老师',
+      affiliation: '市社工协会',
+      expertise: '项目设计',
+    });
+    expect(post).toHaveBeenCalledWith(
+      '/socialorg/incubations/inc-1/mentor',
+      expect.objectContaining({ revision: 3 }),
+    );
+    expect(store.current?.revision).toBe(4);
+  });
+
+  it('lets a room be typed in when the catalogue has no rooms for the base', async () => {
+    get.mockImplementation(async (path: unknown) => {
+      if (String(path).startsWith('/catalogue/'))
+        throw new ApiError('CATALOGUE.CENTRE_NOT_FOUND', '没有找到该中心', 404);
+      return served(1);
+    });
+    const store = useIncubationCaseStore();
+    await store.open('inc-1');
+    expect(store.current?.incubationId).toBe('inc-1');
+    expect(store.rooms).toEqual([]);
   });
 });

@@ -1,10 +1,17 @@
+import type { CentreRoomsResponse } from '@psc/contracts/catalogue';
 import {
   ACTIVE_INCUBATION_STATES,
   type ApplyIncubationRequest,
+  type AssessIncubationRequest,
+  type AssignMentorRequest,
+  type BookingView,
+  type BookRoomRequest,
   type IncubationActionRequest,
   type IncubationSummary,
   type IncubationView,
+  type RecordTrainingRequest,
 } from '@psc/contracts/socialorg';
+import { shanghaiDay } from '@psc/util';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { api } from '../../shell/api';
@@ -51,4 +58,50 @@ export const useIncubationBoardStore = defineStore('incubation-board', () => {
   }
 
   return { rows, load, act };
+});
+
+const incubationPath = (id: string) => `/socialorg/incubations/${encodeURIComponent(id)}`;
+
+/**
+ * One stay as the base's administrators serve it: mentor, training, office space, the mid-term score sheet and the
+ * last step. Every answer is the stay as it now is, so the drawer always shows what the service recorded.
+ */
+export const useIncubationCaseStore = defineStore('incubation-case', () => {
+  const current = ref<IncubationView>();
+  /** the base centre's rooms in the catalogue; a street base without a catalogue entry has none to offer */
+  const rooms = ref<string[]>([]);
+
+  async function open(incubationId: string): Promise<void> {
+    current.value = await api.get<IncubationView>(incubationPath(incubationId));
+    const baseId = current.value.baseId;
+    rooms.value = await api
+      .get<CentreRoomsResponse>(
+        `/catalogue/centres/${encodeURIComponent(baseId)}/rooms?date=${shanghaiDay(new Date())}`,
+      )
+      .then((day) => day.rooms.map((room) => room.name))
+      // the list only saves typing: without it the room's name is typed in
+      .catch(() => []);
+  }
+
+  const id = () => {
+    if (!current.value) throw new Error('no incubation is open');
+    return current.value.incubationId;
+  };
+
+  async function step<B>(path: string, body: B): Promise<void> {
+    current.value = await api.post<IncubationView>(`${incubationPath(id())}${path}`, body);
+  }
+
+  const assignMentor = (body: AssignMentorRequest) => step('/mentor', body);
+  const recordTraining = (body: RecordTrainingRequest) => step('/trainings', body);
+  const assess = (body: AssessIncubationRequest) => step('/assessment', body);
+  const act = (body: IncubationActionRequest) => step('/actions', body);
+
+  // a booking answers with the booking only: the stay is read again to list it
+  async function book(body: BookRoomRequest): Promise<void> {
+    await api.post<BookingView>(`${incubationPath(id())}/bookings`, body);
+    await open(id());
+  }
+
+  return { current, rooms, open, assignMentor, recordTraining, assess, act, book };
 });
