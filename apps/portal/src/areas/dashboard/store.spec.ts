@@ -14,7 +14,7 @@ import { createI18n } from 'vue-i18n';
 import { api } from '../../shell/api';
 import { type DashboardAnswer, exportSheets, levelOf, toCsv, trail } from './figures';
 import zhCN from './locales/zh-CN.json';
-import { LIVE_DEBOUNCE_MS, useDashboardStore } from './store';
+import { LIVE_DEBOUNCE_MS, LIVE_SETTLE_MS, useDashboardStore } from './store';
 
 vi.mock('../../shell/api', async (original) => ({
   ...(await original<typeof import('../../shell/api')>()),
@@ -246,7 +246,7 @@ describe('the dashboard store', () => {
     ]);
   });
 
-  it('reads again once after a burst of events at a centre of the place, and not for others', async () => {
+  it('reads again after a burst of events at a centre of the place, and once more as insight settles', async () => {
     vi.useFakeTimers();
     get.mockResolvedValue(report());
     const store = useDashboardStore();
@@ -257,10 +257,14 @@ describe('the dashboard store', () => {
     store.eventAt('sz/futian/lianhua/c-001', today);
     await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
     expect(get).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(LIVE_SETTLE_MS);
+    expect(get).toHaveBeenCalledTimes(3);
+    await vi.advanceTimersByTimeAsync(LIVE_SETTLE_MS * 2);
+    expect(get).toHaveBeenCalledTimes(3);
     // a range that ended before today cannot change
     store.eventAt(C1, new Date('2026-11-26T03:00:00Z'));
-    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS);
-    expect(get).toHaveBeenCalledTimes(2);
+    await vi.advanceTimersByTimeAsync(LIVE_DEBOUNCE_MS + LIVE_SETTLE_MS);
+    expect(get).toHaveBeenCalledTimes(3);
   });
 });
 

@@ -20,6 +20,11 @@ import {
 
 /** A burst of events (a counter handing over a batch) becomes one read. */
 export const LIVE_DEBOUNCE_MS = 2000;
+/**
+ * insight counts the very events the stream carries, and on a busy day may not have counted one yet when the first
+ * read goes out: a second read this much later catches it.
+ */
+export const LIVE_SETTLE_MS = 8000;
 
 /** The dashboard of one place over a range: the answer of insight, shaped for the charts, tables and export. */
 export const useDashboardStore = defineStore('dashboard', () => {
@@ -65,7 +70,10 @@ export const useDashboardStore = defineStore('dashboard', () => {
     const q = query.value;
     if (!q || !within(q.scope, centreId) || q.to < shanghaiDay(now)) return;
     clearTimeout(pending);
-    pending = setTimeout(() => void reload(), LIVE_DEBOUNCE_MS);
+    pending = setTimeout(() => {
+      void reload();
+      pending = setTimeout(() => void reload(), LIVE_SETTLE_MS);
+    }, LIVE_DEBOUNCE_MS);
   }
 
   const stop = () => clearTimeout(pending);
