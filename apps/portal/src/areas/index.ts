@@ -1,7 +1,8 @@
 import type { PortalArea } from './area';
+import { dashboard } from './dashboard/routes';
 import { incubation } from './incubation/routes';
 import { lists } from './lists/routes';
 import { organisation } from './organisation/routes';
 
 /** Every area of the portal: a new one is a folder with its routes.ts and one line here. */
-export const AREAS: readonly PortalArea[] = [organisation, incubation, lists];
+export const AREAS: readonly PortalArea[] = [organisation, incubation, lists, dashboard];

@@ -14,6 +14,7 @@ describe('the side navigation', () => {
       expect.objectContaining({ name: 'organisation-registry', section: 'admin' }),
       expect.objectContaining({ name: 'incubation-review', section: 'admin' }),
       expect.objectContaining({ name: 'lists-board', section: 'admin' }),
+      expect.objectContaining({ name: 'dashboard', section: 'admin' }),
     ]);
   });
 

@@ -114,7 +114,125 @@ export const affairsDashboard = figures.extend({
 });
 export type AffairsDashboard = z.infer<typeof affairsDashboard>;
 
-/** GET /insight/dashboard: one section per source service; socialorg and volunteer add theirs. */
+const tallyOf = <F extends string>(fields: readonly F[]) =>
+  z.object(Object.fromEntries(fields.map((f) => [f, z.number().int()])) as Record<F, z.ZodNumber>);
+
+/**
+ * What the volunteer read model counts per place and period. Minutes are of the day served (a reversal keeps the
+ * original's day and counts negative), 信用 and 荣誉 apart. `activeVolunteers` are distinct within one period: a
+ * range sums its periods, so a month's distinct count is asked with `grain=month`. 双报到 counts at the community
+ * reported to, on the day reported; `fiveOnesMet` counts a member at their community on the day the year's last
+ * missing "五个一" item was served (and −1 if a reversal undoes it). Wishes count on the day of each step;
+ * `wishDaysToFulfil` sums whole days from posting to fulfilment over `wishesFulfilled`. Activities count on the day
+ * they start.
+ */
+export const VOLUNTEER_TALLY_FIELDS = [
+  'registered',
+  'partyMembersRegistered',
+  'creditMinutes',
+  'honourMinutes',
+  'activeVolunteers',
+  'partyReported',
+  'fiveOnesMet',
+  'wishesPosted',
+  'wishesClaimed',
+  'wishesFulfilled',
+  'wishDaysToFulfil',
+  'activities',
+  'activityPlaces',
+  'checkIns',
+] as const;
+export type VolunteerTallyField = (typeof VOLUNTEER_TALLY_FIELDS)[number];
+export const volunteerTally = tallyOf(VOLUNTEER_TALLY_FIELDS);
+export type VolunteerTally = z.infer<typeof volunteerTally>;
+
+export const volunteerRates = z.object({
+  creditHours: z.number(),
+  honourHours: z.number(),
+  /** mean whole days from a wish's posting to its fulfilment */
+  meanWishDaysToFulfil: z.number().min(0).nullable(),
+  /** wishes fulfilled of wishes posted in the range */
+  wishesFulfilledShare: z.number().min(0).nullable(),
+});
+export type VolunteerRates = z.infer<typeof volunteerRates>;
+
+const volunteerFigures = z.object({ tally: volunteerTally, rates: volunteerRates });
+export const volunteerDashboard = volunteerFigures.extend({
+  series: z.array(volunteerFigures.extend({ period: z.string() })),
+  children: z.array(volunteerFigures.extend({ scope: z.string() })),
+});
+export type VolunteerDashboard = z.infer<typeof volunteerDashboard>;
+
+/**
+ * Social organisations per place (the organisation's street and centre; calls and money at the street that awards
+ * or receives). Flows count in the period they happened; amounts are in fen. `standing` is the state now, whatever
+ * the range: organisations by 党组织覆盖 kind and incubations by stage.
+ */
+export const SOCIALORG_TALLY_FIELDS = [
+  'organisationsRegistered',
+  'incubationsApplied',
+  'incubationsGraduated',
+  'callsOpened',
+  'applicationsSubmitted',
+  'awards',
+  'awardedFen',
+  'tranchesPaid',
+  'paidFen',
+  'subsidiesGranted',
+  'subsidyGrantedFen',
+  'subsidyPaidFen',
+] as const;
+export type SocialorgTallyField = (typeof SOCIALORG_TALLY_FIELDS)[number];
+export const socialorgTally = tallyOf(SOCIALORG_TALLY_FIELDS);
+export type SocialorgTally = z.infer<typeof socialorgTally>;
+
+/** `partyBuilding.<kind>` counts organisations by 党组织覆盖 kind, `incubation.<stage>` incubations by stage. */
+export const SOCIALORG_STANDING_FIELDS = [
+  'organisations',
+  'partyBuilding.branch',
+  'partyBuilding.joint_branch',
+  'partyBuilding.group',
+  'partyBuilding.none',
+  'incubation.applied',
+  'incubation.incubating',
+  'incubation.assessed',
+  'incubation.graduated',
+  'incubation.exited',
+  'incubation.rejected',
+  'incubation.withdrawn',
+] as const;
+export type SocialorgStandingField = (typeof SOCIALORG_STANDING_FIELDS)[number];
+export const socialorgStanding = tallyOf(SOCIALORG_STANDING_FIELDS);
+export type SocialorgStanding = z.infer<typeof socialorgStanding>;
+
+const socialorgStandingFigures = z.object({
+  standing: socialorgStanding,
+  /** organisations with a 党组织 of any kind (党组织覆盖率) */
+  partyBuildingCoverage: z.number().min(0).max(1).nullable(),
+});
+export const socialorgDashboard = z.object({
+  tally: socialorgTally,
+  series: z.array(z.object({ period: z.string(), tally: socialorgTally })),
+  children: z.array(z.object({ scope: z.string(), tally: socialorgTally })),
+  now: socialorgStandingFigures.extend({
+    children: z.array(socialorgStandingFigures.extend({ scope: z.string() })),
+  }),
+});
+export type SocialorgDashboard = z.infer<typeof socialorgDashboard>;
+
+/** catalogue room bookings, counted on the day booked for (`attendees` of bookings made) */
+export const ROOMS_TALLY_FIELDS = ['booked', 'cancelled', 'attended', 'missed', 'attendees'] as const;
+export type RoomsTallyField = (typeof ROOMS_TALLY_FIELDS)[number];
+export const roomsTally = tallyOf(ROOMS_TALLY_FIELDS);
+export type RoomsTally = z.infer<typeof roomsTally>;
+export const roomsDashboard = z.object({
+  tally: roomsTally,
+  series: z.array(z.object({ period: z.string(), tally: roomsTally })),
+  children: z.array(z.object({ scope: z.string(), tally: roomsTally })),
+});
+export type RoomsDashboard = z.infer<typeof roomsDashboard>;
+
+/** GET /insight/dashboard: one section per source service. */
 export const dashboardReport = z.object({
   scope: z.string(),
   grain: z.enum(DASHBOARD_GRAINS),
@@ -122,5 +240,37 @@ export const dashboardReport = z.object({
   to: day,
   periods: z.array(z.string()),
   affairs: affairsDashboard,
+  volunteer: volunteerDashboard,
+  socialorg: socialorgDashboard,
+  rooms: roomsDashboard,
 });
 export type DashboardReport = z.infer<typeof dashboardReport>;
+
+export const hallScreenQuery = z.object({
+  centre: z
+    .string({ error: '缺少服务中心' })
+    .regex(/^[a-z0-9][a-z0-9-]{0,63}(\/[a-z0-9][a-z0-9-]{0,63}){0,3}$/, '服务中心编号不正确'),
+});
+export type HallScreenQuery = z.infer<typeof hallScreenQuery>;
+
+/**
+ * GET /insight/screen (public): one centre's figures for today (Asia/Shanghai), for the hall's big screen. Counts
+ * and shares only, never a person, a case or a ticket: what anyone standing in the hall can see anyway.
+ */
+export const hallScreen = z.object({
+  centreId: z.string(),
+  day,
+  ticketsIssued: z.number().int().min(0),
+  /** issued today and not yet called */
+  waiting: z.number().int().min(0),
+  meanWaitMinutes: z.number().min(0).nullable(),
+  casesDone: z.number().int().min(0),
+  oneTrip: z.number().min(0).max(1).nullable(),
+  /** 好评 (4–5) share of today's ratings */
+  satisfaction: z.number().min(0).max(1).nullable(),
+  ratings: z.number().int().min(0),
+  volunteerActivities: z.number().int().min(0),
+  volunteerCheckIns: z.number().int().min(0),
+  at: z.iso.datetime(),
+});
+export type HallScreen = z.infer<typeof hallScreen>;
