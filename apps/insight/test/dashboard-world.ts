@@ -28,10 +28,10 @@ function handlersOf(consumer: object): [string, Handler][] {
 /** Every dashboard consumer and both routes over in-memory models, fed events as the consumer group hands them over. */
 export function dashboardWorld(now = '2026-11-23T08:00:00.000Z') {
   const models: Record<string, ReturnType<typeof fakeModel>> = {};
-  const model = <T>(name: string) => {
+  const model = <T extends { _id: string }>(name: string) => {
     const m = fakeModel<T>();
     Object.assign(m.collection, { name });
-    models[name] = m as never;
+    models[name] = m;
     return m as never;
   };
   const counters = {

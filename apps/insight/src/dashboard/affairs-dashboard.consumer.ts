@@ -6,7 +6,8 @@ import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import * as facts from './affairs-facts';
 import { MemoRepository } from './memo.repository';
-import { count, type CounterFact } from './counters';
+import type { CounterFact } from './counters';
+import { count } from './counters.repository';
 import { AFFAIRS_COUNTERS_MODEL, type CounterDoc } from './dashboard.model';
 
 /** The affairs section of the dashboards: case and queue events into per-place, per-period counters. */

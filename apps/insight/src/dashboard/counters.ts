@@ -1,6 +1,4 @@
 import { DASHBOARD_GRAINS } from '@psc/contracts/insight';
-import type { Effects } from '@psc/messaging';
-import type { Model } from 'mongoose';
 import { counterId, periodsOfInstant, placesOf, standingId } from './periods';
 
 /**
@@ -47,9 +45,4 @@ export function counterWrites<F extends string>(fact: CounterFact<F>): CounterWr
       update: { $inc: inc, $set: { place, grain, period: periods[grain] } },
     }));
   });
-}
-
-export function count(effects: Effects, counters: Model<never>, facts: CounterFact<string>[]): void {
-  for (const fact of facts)
-    for (const { id, update } of counterWrites(fact)) effects.upsert(counters, id, update);
 }

@@ -5,7 +5,8 @@ import type { DomainEvent } from '@psc/contracts';
 import type { RoomsTallyField } from '@psc/contracts/insight';
 import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
-import { count, type CounterFact } from './counters';
+import type { CounterFact } from './counters';
+import { count } from './counters.repository';
 import { type CounterDoc, ROOMS_COUNTERS_MODEL } from './dashboard.model';
 import { onDay } from './volunteer-facts';
 

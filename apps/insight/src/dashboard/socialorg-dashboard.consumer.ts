@@ -1,13 +1,21 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
-import type { DomainEvent } from '@psc/contracts';
+import type { DomainEvent, EventData } from '@psc/contracts';
 import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
-import { count, type CounterFact } from './counters';
+import type { CounterFact } from './counters';
+import { count } from './counters.repository';
 import { type CounterDoc, SOCIALORG_COUNTERS_MODEL } from './dashboard.model';
 import { MemoRepository } from './memo.repository';
 import * as facts from './socialorg-facts';
+
+/** An incubation event as kept while its organisation is unknown (by event id, so a redelivery is kept once). */
+interface Incubation {
+  id: string;
+  applied?: EventData<'socialorg.incubation.applied'>;
+  transitioned?: EventData<'socialorg.incubation.transitioned'>;
+}
 
 /** The social-organisation section: the registry's 党组织覆盖, incubation stages, calls, awards and payments. */
 @Controller()
@@ -18,12 +26,16 @@ export class SocialorgDashboardConsumer {
   ) {}
 
   @HandlesEvent('socialorg.organisation.registered')
-  registered(
+  async registered(
     @Payload() event: DomainEvent<'socialorg.organisation.registered'>,
     @Ctx() effects: Effects,
-  ): void {
-    this.memo.remember(effects, `org:${event.data.orgId}`, event.data.centreId);
+  ): Promise<void> {
+    const { orgId, centreId } = event.data;
+    this.memo.remember(effects, `org:${orgId}`, centreId);
     this.count(effects, facts.registered(event.data));
+    // incubation steps that arrived first (their topic is read apart from the registry's) count now
+    for (const step of (await this.memo.recall<Incubation[]>(`org-waiting:${orgId}`)) ?? [])
+      this.count(effects, this.incubationFacts(step, centreId));
   }
 
   @HandlesEvent('socialorg.organisation.party-building-changed')
@@ -35,21 +47,13 @@ export class SocialorgDashboardConsumer {
   }
 
   @HandlesEvent('socialorg.incubation.applied')
-  async applied(
-    @Payload() event: DomainEvent<'socialorg.incubation.applied'>,
-    @Ctx() effects: Effects,
-  ): Promise<void> {
-    const centreId = await this.memo.recall<string>(`org:${event.data.orgId}`);
-    this.count(effects, facts.incubationApplied(event.data, centreId));
+  applied(@Payload() event: DomainEvent<'socialorg.incubation.applied'>, @Ctx() effects: Effects) {
+    return this.incubation(effects, { id: event.id, applied: event.data });
   }
 
   @HandlesEvent('socialorg.incubation.transitioned')
-  async incubation(
-    @Payload() event: DomainEvent<'socialorg.incubation.transitioned'>,
-    @Ctx() effects: Effects,
-  ): Promise<void> {
-    const centreId = await this.memo.recall<string>(`org:${event.data.orgId}`);
-    this.count(effects, facts.incubationTransitioned(event.data, centreId));
+  transitioned(@Payload() event: DomainEvent<'socialorg.incubation.transitioned'>, @Ctx() effects: Effects) {
+    return this.incubation(effects, { id: event.id, transitioned: event.data });
   }
 
   @HandlesEvent('socialorg.call.transitioned')
@@ -80,6 +84,22 @@ export class SocialorgDashboardConsumer {
   @HandlesEvent('socialorg.subsidy.paid')
   subsidyPaid(@Payload() event: DomainEvent<'socialorg.subsidy.paid'>, @Ctx() effects: Effects): void {
     this.count(effects, facts.subsidyPaid(event.data));
+  }
+
+  /** Counted at the organisation's centre, or kept until the organisation's registration is read. */
+  private async incubation(effects: Effects, step: Incubation): Promise<void> {
+    const orgId = (step.applied ?? step.transitioned)!.orgId;
+    const centreId = await this.memo.recall<string>(`org:${orgId}`);
+    if (centreId !== null) return this.count(effects, this.incubationFacts(step, centreId));
+    const key = `org-waiting:${orgId}`;
+    const waiting = (await this.memo.recall<Incubation[]>(key)) ?? [];
+    if (!waiting.some((w) => w.id === step.id)) this.memo.remember(effects, key, [...waiting, step]);
+  }
+
+  private incubationFacts(step: Incubation, centreId: string): CounterFact<string>[] {
+    return step.applied
+      ? facts.incubationApplied(step.applied, centreId)
+      : facts.incubationTransitioned(step.transitioned!, centreId);
   }
 
   private count(effects: Effects, list: CounterFact<string>[]): void {

@@ -28,12 +28,11 @@ export function partyBuildingChanged(
   return [{ centreId: data.centreId, at: new Date(data.at), standing: true, inc }];
 }
 
-/** Incubations count at the organisation's centre, which insight learnt when it registered (null: not seen). */
+/** Incubations count at the organisation's centre, which insight learnt when it registered. */
 export function incubationApplied(
   data: EventData<'socialorg.incubation.applied'>,
-  centreId: string | null,
+  centreId: string,
 ): CounterFact<string>[] {
-  if (centreId === null) return [];
   const at = new Date(data.at);
   return [
     { centreId, at, inc: { incubationsApplied: 1 } } satisfies Flow,
@@ -43,9 +42,9 @@ export function incubationApplied(
 
 export function incubationTransitioned(
   data: EventData<'socialorg.incubation.transitioned'>,
-  centreId: string | null,
+  centreId: string,
 ): CounterFact<string>[] {
-  if (centreId === null || data.from === data.to) return [];
+  if (data.from === data.to) return [];
   const at = new Date(data.at);
   const level: Level = {
     centreId,

@@ -1,4 +1,4 @@
-import { buildEvent } from '@psc/contracts';
+import { buildEvent, type DomainEvent, EVENTS } from '@psc/contracts';
 import {
   knownRoomsWeek,
   knownSocialorgWeek,
@@ -53,16 +53,17 @@ describe('volunteer section', () => {
   it('takes a member\'s "五个一" back when a reversal removes the item that completed it', async () => {
     const world = dashboardWorld();
     const week = knownVolunteerWeek();
-    const survey = week.find((e) => e.type === 'volunteer.hours.credited' && e.data.entryId === 'e-5');
-    await world.feed([
-      ...week,
-      buildEvent(
-        'volunteer.hours.reversed',
-        'v-1',
-        { ...(survey!.data as never as object), entryId: 'e-11', minutes: -90, reverses: 'e-5' } as never,
-        'volunteer',
-      ),
-    ]);
+    const survey = week
+      .filter((e): e is DomainEvent<'volunteer.hours.credited'> => e.type === 'volunteer.hours.credited')
+      .find((e) => e.data.entryId === 'e-5');
+    const reversal = {
+      ...survey!.data,
+      entryId: 'e-11',
+      minutes: -90,
+      reverses: 'e-5',
+      source: 'correction' as const,
+    };
+    await world.feed([...week, buildEvent('volunteer.hours.reversed', 'v-1', reversal, 'volunteer')]);
     const { volunteer } = await world.read(WEEK);
     expect([volunteer.tally.fiveOnesMet, volunteer.tally.creditMinutes]).toEqual([0, 465]);
   });
@@ -158,5 +159,26 @@ describe('hall screen', () => {
       satisfaction: 1,
       volunteerActivities: 1,
     });
+  });
+});
+
+describe('arrival order', () => {
+  it('gives the same answers whichever topic is read first', async () => {
+    const topicOf = (e: DomainEvent) => EVENTS[e.type].topic;
+    const events = [...knownVolunteerWeek(), ...knownSocialorgWeek()];
+    // the ledger and incubations first, the activities, 双报到 and the registry last: a lagging partition
+    const late = new Set(['volunteer.activity.v1', 'volunteer.volunteer.v1', 'socialorg.organisation.v1']);
+    const inOrder = dashboardWorld();
+    await inOrder.feed(events);
+    const reordered = dashboardWorld();
+    await reordered.feed([
+      ...events.filter((e) => !late.has(topicOf(e))),
+      ...events.filter((e) => late.has(topicOf(e))),
+    ]);
+    const [a, b] = [await inOrder.read(WEEK), await reordered.read(WEEK)];
+    expect(b.volunteer).toEqual(a.volunteer);
+    expect(b.socialorg).toEqual(a.socialorg);
+    expect(b.volunteer.tally.fiveOnesMet).toBe(1);
+    expect(b.socialorg.now.standing['incubation.graduated']).toBe(1);
   });
 });

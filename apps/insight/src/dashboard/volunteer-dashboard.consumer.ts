@@ -1,18 +1,18 @@
 import { Controller } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import { InjectModel } from '@nestjs/mongoose';
-import { covers } from '@psc/auth';
 import type { DomainEvent } from '@psc/contracts';
 import { DASHBOARD_GRAINS } from '@psc/contracts/insight';
+import { FIVE_ONE_OF_CATEGORY } from '@psc/contracts/volunteer';
 import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
-import { count } from './counters';
+import { count } from './counters.repository';
 import { type CounterDoc, VOLUNTEER_COUNTERS_MODEL } from './dashboard.model';
 import { MemoRepository } from './memo.repository';
 import { periodsOfInstant, placesOf } from './periods';
 import * as facts from './volunteer-facts';
 
-type Entry = DomainEvent<'volunteer.hours.credited'>;
+type Entry = DomainEvent<'volunteer.hours.credited' | 'volunteer.hours.reversed'>;
 
 /** The volunteer section: registrations, 双报到, activities, the ledger's hours, "五个一" and 微心愿. */
 @Controller()
@@ -28,22 +28,39 @@ export class VolunteerDashboardConsumer {
   }
 
   @HandlesEvent('volunteer.volunteer.party-reported')
-  partyReported(
+  async partyReported(
     @Payload() event: DomainEvent<'volunteer.volunteer.party-reported'>,
     @Ctx() effects: Effects,
-  ): void {
-    this.memo.remember(effects, `member:${event.data.volunteerId}`, event.data.communityId);
+  ): Promise<void> {
+    const { volunteerId, communityId, reportedOn } = event.data;
+    this.memo.remember(effects, `member:${volunteerId}`, communityId);
     count(effects, this.model, facts.partyReported(event.data));
+    await this.fiveOnes(effects, `five:${volunteerId}|${reportedOn.slice(0, 4)}`, (year) => year);
   }
 
   @HandlesEvent('volunteer.activity.published')
-  published(@Payload() event: DomainEvent<'volunteer.activity.published'>, @Ctx() effects: Effects): void {
+  async published(
+    @Payload() event: DomainEvent<'volunteer.activity.published'>,
+    @Ctx() effects: Effects,
+  ): Promise<void> {
     const { activityId, centreId, category } = event.data;
     this.memo.remember(effects, `activity:${activityId}`, {
       centreId,
       category,
     } satisfies facts.ActivityMemo);
     count(effects, this.model, facts.activityPublished(event.data));
+    // entries of this activity that arrived first (they travel on another topic) learn their item now
+    const item = FIVE_ONE_OF_CATEGORY[category];
+    for (const key of (await this.memo.recall<string[]>(`waiting:${activityId}`)) ?? [])
+      await this.fiveOnes(effects, key, (year) => ({
+        ...year,
+        entries: Object.fromEntries(
+          Object.entries(year.entries).map(([id, e]) => [
+            id,
+            e.activityId === activityId ? { ...e, item } : e,
+          ]),
+        ),
+      }));
   }
 
   @HandlesEvent('volunteer.activity.attendance-recorded')
@@ -61,7 +78,22 @@ export class VolunteerDashboardConsumer {
     const { data } = event;
     count(effects, this.model, facts.hours(data));
     if (data.kind === 'credit' && data.minutes > 0) await this.active(effects, data);
-    await this.fiveOnes(effects, data, (year, item) => ({ ...year, [data.entryId]: item }));
+    const activity = data.activityId
+      ? await this.memo.recall<facts.ActivityMemo>(`activity:${data.activityId}`)
+      : null;
+    const item = facts.fiveOneItem(data, activity);
+    if (item === undefined) return;
+    const key = `five:${data.volunteerId}|${data.servedOn.slice(0, 4)}`;
+    if (item === null && data.activityId !== null) {
+      const waitKey = `waiting:${data.activityId}`;
+      const waiting = (await this.memo.recall<string[]>(waitKey)) ?? [];
+      if (!waiting.includes(key)) this.memo.remember(effects, waitKey, [...waiting, key].sort());
+    }
+    const entry = { item, activityId: data.activityId, centreId: data.centreId, day: data.servedOn };
+    await this.fiveOnes(effects, key, (year) => ({
+      ...year,
+      entries: { ...year.entries, [data.entryId]: entry },
+    }));
   }
 
   @HandlesEvent('volunteer.hours.reversed')
@@ -70,9 +102,10 @@ export class VolunteerDashboardConsumer {
     count(effects, this.model, facts.hours(data));
     const undone = data.reverses;
     if (undone === null) return;
-    await this.fiveOnes(effects, data, (year) =>
-      Object.fromEntries(Object.entries(year).filter(([id]) => id !== undone)),
-    );
+    await this.fiveOnes(effects, `five:${data.volunteerId}|${data.servedOn.slice(0, 4)}`, (year) => ({
+      ...year,
+      entries: Object.fromEntries(Object.entries(year.entries).filter(([id]) => id !== undone)),
+    }));
   }
 
   @HandlesEvent('volunteer.wish.changed')
@@ -108,27 +141,18 @@ export class VolunteerDashboardConsumer {
     );
   }
 
-  /** A 在职党员's year at the community they reported to, from the entries served there. */
+  /** A volunteer's year changed: where and when it counts as met is worked out again from all it holds. */
   private async fiveOnes(
     effects: Effects,
-    data: Entry['data'],
-    change: (year: facts.FiveOnesYear, item: { item: string; day: string }) => facts.FiveOnesYear,
+    key: string,
+    change: (year: facts.FiveOnesYear) => facts.FiveOnesYear,
   ): Promise<void> {
-    const community = await this.memo.recall<string>(`member:${data.volunteerId}`);
-    if (community === null || !covers(community, data.centreId)) return;
-    const activity = data.activityId
-      ? await this.memo.recall<facts.ActivityMemo>(`activity:${data.activityId}`)
-      : null;
-    const item = facts.fiveOneItem(data, activity);
-    if (item === null && data.reverses === null) return;
-    const key = `five:${data.volunteerId}|${data.servedOn.slice(0, 4)}`;
-    const year = (await this.memo.recall<facts.FiveOnesYear>(key)) ?? {};
-    const next = change(year, { item: item ?? '', day: data.servedOn });
-    this.memo.remember(effects, key, next);
-    count(
-      effects,
-      this.model,
-      facts.fiveOnesChanged(community, data.servedOn, facts.metOf(year), facts.metOf(next)),
-    );
+    const year = change((await this.memo.recall<facts.FiveOnesYear>(key)) ?? { entries: {}, counted: null });
+    const volunteerId = key.slice('five:'.length, key.lastIndexOf('|'));
+    const communityId = await this.memo.recall<string>(`member:${volunteerId}`);
+    const day = facts.metDay(year, communityId);
+    const counted = day !== null && communityId !== null ? { communityId, day } : null;
+    this.memo.remember(effects, key, { ...year, counted });
+    count(effects, this.model, facts.fiveOnesMoved(year.counted, counted));
   }
 }

@@ -1,11 +1,12 @@
 import type { EventData } from '@psc/contracts';
 import { type DashboardGrain, DASHBOARD_GRAINS, type VolunteerTallyField } from '@psc/contracts/insight';
+import { covers } from '@psc/auth';
 import {
   type ActivityCategory,
   ageInDays,
   FIVE_ONE_OF_CATEGORY,
-  fiveOnesMet,
-  fiveOnesOf,
+  FIVE_ONES,
+  type FiveOne,
 } from '@psc/contracts/volunteer';
 import type { CounterFact, CounterWrite } from './counters';
 import { counterId, periodsOfInstant, placesOf } from './periods';
@@ -73,34 +74,52 @@ export function activeWrites(centreId: string, at: Date, seen: Seen): CounterWri
   );
 }
 
-/** A member's "五个一" year as insight keeps it: each standing entry's item, by entry id (so a replay is harmless). */
-export type FiveOnesYear = Record<string, { item: string; day: string }>;
+/**
+ * A volunteer's "五个一" year as insight keeps it, whatever order its events arrive in (the ledger, the activities
+ * and 双报到 travel on different topics): each entry that may count, by entry id (so a replay is harmless), its item
+ * still null while its activity is unknown; and where and when the year was counted as met.
+ */
+export interface FiveOnesYear {
+  entries: Record<string, { item: FiveOne | null; activityId: string | null; centreId: string; day: string }>;
+  counted: { communityId: string; day: string } | null;
+}
 
-/** The item a ledger entry counts toward, or null (honour hours, service elsewhere, no category). */
+/** The item a ledger entry counts toward; null while its activity is unknown; undefined when it never counts. */
 export function fiveOneItem(
   data: EventData<'volunteer.hours.credited'>,
   activity: ActivityMemo | null,
-): string | null {
+): FiveOne | null | undefined {
+  if (data.kind !== 'credit') return undefined;
   if (data.source === 'wish') return 'wish';
-  if (data.source === 'attendance' && activity) return FIVE_ONE_OF_CATEGORY[activity.category];
-  return null;
+  if (data.source !== 'attendance' || data.activityId === null) return undefined;
+  return activity ? FIVE_ONE_OF_CATEGORY[activity.category] : null;
 }
 
-export function metOf(year: FiveOnesYear): boolean {
-  const entries = Object.values(year);
-  const attended = entries.flatMap(({ item, day }) => {
-    const category = (Object.keys(FIVE_ONE_OF_CATEGORY) as ActivityCategory[]).find(
-      (c) => FIVE_ONE_OF_CATEGORY[c] === item,
-    );
-    return category ? [{ category, day }] : [];
+/**
+ * The day a member met the year at their community: every item served there at least once, on the day the last of
+ * them first was; null while one is missing.
+ */
+export function metDay(year: FiveOnesYear, communityId: string | null): string | null {
+  if (communityId === null) return null;
+  const first = new Map<FiveOne, string>();
+  for (const { item, centreId, day } of Object.values(year.entries)) {
+    if (item === null || !covers(communityId, centreId)) continue;
+    const known = first.get(item);
+    if (known === undefined || day < known) first.set(item, day);
+  }
+  const days = (Object.keys(FIVE_ONES) as FiveOne[]).map((k) => first.get(k));
+  return days.every((d) => d !== undefined) ? (days as string[]).sort().at(-1)! : null;
+}
+
+/** Moves the member's count when where or when the year was met changed: −1 where it was, +1 where it is now. */
+export function fiveOnesMoved(before: FiveOnesYear['counted'], after: FiveOnesYear['counted']): Fact[] {
+  if (before?.communityId === after?.communityId && before?.day === after?.day) return [];
+  const fact = ({ communityId, day }: { communityId: string; day: string }, by: number): Fact => ({
+    centreId: communityId,
+    at: onDay(day),
+    inc: { fiveOnesMet: by },
   });
-  return fiveOnesMet(fiveOnesOf(attended, entries.filter((e) => e.item === 'wish').length));
-}
-
-/** +1 at the community when the year becomes met, −1 when a reversal undoes it. */
-export function fiveOnesChanged(communityId: string, day: string, before: boolean, after: boolean): Fact[] {
-  if (before === after) return [];
-  return [{ centreId: communityId, at: onDay(day), inc: { fiveOnesMet: after ? 1 : -1 } }];
+  return [...(before ? [fact(before, -1)] : []), ...(after ? [fact(after, 1)] : [])];
 }
 
 export function wishChanged(data: EventData<'volunteer.wish.changed'>, postedAt: Date | null): Fact[] {
@@ -113,7 +132,9 @@ export function wishChanged(data: EventData<'volunteer.wish.changed'>, postedAt:
       return fact({ wishesClaimed: 1 });
     case 'fulfilled':
       return fact({ wishesFulfilled: 1, wishDaysToFulfil: postedAt ? ageInDays(postedAt, at) : 0 });
-    default:
+    case 'open':
+    case 'rejected':
+    case 'confirmed':
       return [];
   }
 }
