@@ -52,6 +52,7 @@ const ITEMS = Array.from({ length: 20 }, (_, i) => `BENCH-${String(i).padStart(3
 const YEAR_MS = Date.parse('2026-01-01T00:00:00+08:00');
 const DAY_MS = 86_400_000;
 const BATCH = 500;
+const GRAINS = /** @type {const} */ (['day', 'week', 'month']);
 
 const session = new Session('insight');
 /** @param {string} line */
@@ -192,7 +193,7 @@ async function growVolunteer(db) {
     if (kind === 'credit') {
       const at = facts.onDay(servedOn);
       const { periods } = periodsOfInstant(at);
-      const keys = ['day', 'week', 'month'].map((g) => `${v}|${g}|${periods[g]}`);
+      const keys = GRAINS.map((g) => `${v}|${g}|${periods[g]}`);
       const before = {
         day: seen.get(keys[0]) ?? [],
         week: seen.get(keys[1]) ?? [],
@@ -200,7 +201,7 @@ async function growVolunteer(db) {
       };
       docs.apply(facts.activeWrites(centreId, at, before));
       const places = placesOf(centreId);
-      ['day', 'week', 'month'].forEach((g, i) => seen.set(keys[i], [...new Set([...before[g], ...places])]));
+      GRAINS.forEach((g, i) => seen.set(keys[i], [...new Set([...before[g], ...places])]));
     }
     if (servedOn.slice(0, 7) !== month) {
       const past = month;
@@ -381,6 +382,7 @@ async function main() {
     ['district, the year by month', `scope=${district}&from=2026-01-01&to=2026-12-31&grain=month`],
     ['city, the year by month', `scope=sz&from=2026-01-01&to=2026-12-31&grain=month`],
   ];
+  /** @type {[string, ReturnType<typeof summarize>][]} */
   const reads = [];
   for (const [what, query] of queries)
     reads.push([what, await timed(CONFIG.reads, () => get(`${reader.url}/dashboard?${query}`, headers))]);

@@ -13,6 +13,8 @@ import * as facts from './socialorg-facts';
 /** An incubation event as kept while its organisation is unknown (by event id, so a redelivery is kept once). */
 interface Incubation {
   id: string;
+  /** counted when the registration came */
+  counted?: boolean;
   applied?: EventData<'socialorg.incubation.applied'>;
   transitioned?: EventData<'socialorg.incubation.transitioned'>;
 }
@@ -34,8 +36,17 @@ export class SocialorgDashboardConsumer {
     this.memo.remember(effects, `org:${orgId}`, centreId);
     this.count(effects, facts.registered(event.data));
     // incubation steps that arrived first (their topic is read apart from the registry's) count now
-    for (const step of (await this.memo.recall<Incubation[]>(`org-waiting:${orgId}`)) ?? [])
+    const key = `org-waiting:${orgId}`;
+    const waiting = (await this.memo.recall<Incubation[]>(key)) ?? [];
+    for (const step of waiting.filter((w) => !w.counted))
       this.count(effects, this.incubationFacts(step, centreId));
+    // kept, marked: a redelivered step must not count again under its own event id
+    if (waiting.length > 0)
+      this.memo.remember(
+        effects,
+        key,
+        waiting.map((w) => ({ ...w, counted: true })),
+      );
   }
 
   @HandlesEvent('socialorg.organisation.party-building-changed')
@@ -90,10 +101,11 @@ export class SocialorgDashboardConsumer {
   private async incubation(effects: Effects, step: Incubation): Promise<void> {
     const orgId = (step.applied ?? step.transitioned)!.orgId;
     const centreId = await this.memo.recall<string>(`org:${orgId}`);
-    if (centreId !== null) return this.count(effects, this.incubationFacts(step, centreId));
     const key = `org-waiting:${orgId}`;
     const waiting = (await this.memo.recall<Incubation[]>(key)) ?? [];
-    if (!waiting.some((w) => w.id === step.id)) this.memo.remember(effects, key, [...waiting, step]);
+    if (waiting.some((w) => w.id === step.id)) return;
+    if (centreId !== null) return this.count(effects, this.incubationFacts(step, centreId));
+    this.memo.remember(effects, key, [...waiting, step]);
   }
 
   private incubationFacts(step: Incubation, centreId: string): CounterFact<string>[] {

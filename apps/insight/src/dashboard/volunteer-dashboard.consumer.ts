@@ -24,7 +24,7 @@ export class VolunteerDashboardConsumer {
 
   @HandlesEvent('volunteer.volunteer.registered')
   registered(@Payload() event: DomainEvent<'volunteer.volunteer.registered'>, @Ctx() effects: Effects): void {
-    count(effects, this.model, facts.registered(event.data));
+    count(effects, this.counters as never, facts.registered(event.data));
   }
 
   @HandlesEvent('volunteer.volunteer.party-reported')
@@ -34,7 +34,7 @@ export class VolunteerDashboardConsumer {
   ): Promise<void> {
     const { volunteerId, communityId, reportedOn } = event.data;
     this.memo.remember(effects, `member:${volunteerId}`, communityId);
-    count(effects, this.model, facts.partyReported(event.data));
+    count(effects, this.counters as never, facts.partyReported(event.data));
     await this.fiveOnes(effects, `five:${volunteerId}|${reportedOn.slice(0, 4)}`, (year) => year);
   }
 
@@ -48,7 +48,7 @@ export class VolunteerDashboardConsumer {
       centreId,
       category,
     } satisfies facts.ActivityMemo);
-    count(effects, this.model, facts.activityPublished(event.data));
+    count(effects, this.counters as never, facts.activityPublished(event.data));
     // entries of this activity that arrived first (they travel on another topic) learn their item now
     const item = FIVE_ONE_OF_CATEGORY[category];
     for (const key of (await this.memo.recall<string[]>(`waiting:${activityId}`)) ?? [])
@@ -70,13 +70,13 @@ export class VolunteerDashboardConsumer {
   ): Promise<void> {
     if (event.data.step !== 'checked_in') return;
     const activity = await this.memo.recall<facts.ActivityMemo>(`activity:${event.data.activityId}`);
-    count(effects, this.model, facts.checkedIn(event.data, activity));
+    count(effects, this.counters as never, facts.checkedIn(event.data, activity));
   }
 
   @HandlesEvent('volunteer.hours.credited')
   async credited(@Payload() event: Entry, @Ctx() effects: Effects): Promise<void> {
     const { data } = event;
-    count(effects, this.model, facts.hours(data));
+    count(effects, this.counters as never, facts.hours(data));
     if (data.kind === 'credit' && data.minutes > 0) await this.active(effects, data);
     const activity = data.activityId
       ? await this.memo.recall<facts.ActivityMemo>(`activity:${data.activityId}`)
@@ -99,7 +99,7 @@ export class VolunteerDashboardConsumer {
   @HandlesEvent('volunteer.hours.reversed')
   async reversed(@Payload() event: Entry, @Ctx() effects: Effects): Promise<void> {
     const { data } = event;
-    count(effects, this.model, facts.hours(data));
+    count(effects, this.counters as never, facts.hours(data));
     const undone = data.reverses;
     if (undone === null) return;
     await this.fiveOnes(effects, `five:${data.volunteerId}|${data.servedOn.slice(0, 4)}`, (year) => ({
@@ -117,11 +117,7 @@ export class VolunteerDashboardConsumer {
     const key = `wish:${data.wishId}`;
     if (data.state === 'pending') this.memo.start(effects, key, new Date(data.at));
     const postedAt = data.state === 'fulfilled' ? await this.memo.startOf(key) : null;
-    count(effects, this.model, facts.wishChanged(data, postedAt));
-  }
-
-  private get model(): Model<never> {
-    return this.counters as never;
+    count(effects, this.counters as never, facts.wishChanged(data, postedAt));
   }
 
   private async active(effects: Effects, data: Entry['data']): Promise<void> {
@@ -134,7 +130,7 @@ export class VolunteerDashboardConsumer {
       ),
     ) as facts.Seen;
     for (const { id, update } of facts.activeWrites(data.centreId, at, seen))
-      effects.upsert(this.model, id, update);
+      effects.upsert(this.counters as never, id, update);
     const places = placesOf(data.centreId);
     DASHBOARD_GRAINS.forEach((g, i) =>
       this.memo.remember(effects, keys[i], [...new Set([...seen[g], ...places])].sort()),
@@ -153,6 +149,6 @@ export class VolunteerDashboardConsumer {
     const day = facts.metDay(year, communityId);
     const counted = day !== null && communityId !== null ? { communityId, day } : null;
     this.memo.remember(effects, key, { ...year, counted });
-    count(effects, this.model, facts.fiveOnesMoved(year.counted, counted));
+    count(effects, this.counters as never, facts.fiveOnesMoved(year.counted, counted));
   }
 }
