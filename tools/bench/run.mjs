@@ -14,6 +14,7 @@ const BENCHES = {
   faults: async () => (await import('./faults.mjs')).runFaultsBench(),
   'socialorg-ranking': async () => (await import('./socialorg-ranking.mjs')).runSocialorgRankingBench(),
   'volunteer-ledger': async () => (await import('./volunteer-ledger.mjs')).runVolunteerLedgerBench(),
+  insight: async () => (await import('./insight.mjs')).runInsightBench(),
 };
 
 const wanted = process.argv.slice(2);

@@ -1,13 +1,21 @@
-import { buildEvent, type DomainEvent } from '@psc/contracts';
-import type { DashboardReport } from '@psc/contracts/insight';
+import { buildEvent, type DomainEvent, EVENTS } from '@psc/contracts';
+import type { DashboardReport, HallScreen } from '@psc/contracts/insight';
 import { type RunningApp, startApp, waitFor } from '@psc/testing';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { knownWeek } from '@psc/contracts/insight/testing';
+import {
+  knownRoomsWeek,
+  knownSocialorgWeek,
+  knownVolunteerWeek,
+  knownWeek,
+} from '@psc/contracts/insight/testing';
 import { SystemWorld } from '../world';
 
 const READ_MODELS = [
   'affairs_counters',
-  'insight_clocks',
+  'insight_memos',
+  'volunteer_counters',
+  'socialorg_counters',
+  'rooms_counters',
   'affairs_one_trip',
   'catalogue_item_view',
   'catalogue_theme_summary',
@@ -23,13 +31,8 @@ describe('insight dashboards on the real store', () => {
     await producer.connect();
     for (const event of events) {
       const message = { key: event.key, value: JSON.stringify(event) };
-      const topic = event.type.startsWith('catalogue.')
-        ? 'catalogue.item.v1'
-        : event.type.startsWith('affairs.queue.')
-          ? 'affairs.queue.v1'
-          : 'affairs.case.v1';
       await producer.send({
-        topic: world.topic(topic),
+        topic: world.topic(EVENTS[event.type].topic),
         messages: Array.from({ length: copies }, () => message),
       });
     }
@@ -40,8 +43,57 @@ describe('insight dashboards on the real store', () => {
     expect(response.status).toBe(200);
     return (await response.json()) as DashboardReport;
   };
+  const SCREEN_CENTRE = 'gz/tianhe/shipai/c-001';
+  const screen = async (app: RunningApp): Promise<HallScreen> => {
+    const response = await fetch(`${app.url}/screen?centre=${SCREEN_CENTRE}`);
+    expect(response.status).toBe(200);
+    return (await response.json()) as HallScreen;
+  };
+  /** today's hall at a centre of another city, so the fixed ranges above do not see it whatever day this runs */
+  const today = () => {
+    const now = Date.now();
+    const at = (minutesAgo: number) => new Date(now - minutesAgo * 60_000).toISOString();
+    const ticket = (ticketId: string, issuedAt: string) =>
+      buildEvent(
+        'affairs.queue.ticket-issued',
+        ticketId,
+        { ticketId, centreId: SCREEN_CENTRE, number: ticketId, queue: 'A', issuedAt },
+        'affairs',
+      );
+    const activity = knownVolunteerWeek().find((e) => e.type === 'volunteer.activity.published')!;
+    return [
+      ticket('A901', at(20)),
+      ticket('A902', at(5)),
+      buildEvent(
+        'affairs.queue.ticket-called',
+        'A901',
+        {
+          ticketId: 'A901',
+          centreId: SCREEN_CENTRE,
+          number: 'A901',
+          window: '1',
+          calledAt: at(10),
+          recall: false,
+        },
+        'affairs',
+      ),
+      buildEvent(
+        'volunteer.activity.published',
+        'a-today',
+        {
+          ...(activity.data as never as object),
+          activityId: 'a-today',
+          centreId: SCREEN_CENTRE,
+          startsAt: at(1),
+          endsAt: at(-60),
+        } as never,
+        'volunteer',
+      ),
+    ];
+  };
   const WEEK = 'scope=sz/futian&from=2026-11-23&to=2026-11-29&grain=week';
   const ALL = 'scope=sz&from=2026-11-01&to=2026-12-31&grain=month';
+  let lastSeen = '';
   const settled = (app: RunningApp) =>
     waitFor(
       async () => {
@@ -59,10 +111,32 @@ describe('insight dashboards on the real store', () => {
           t.rectified,
           t.overdue,
         ];
-        return seen.join() === '3,2,2,1,3,2,1,1,1';
+        const { volunteer, socialorg, rooms } = await dashboard(app, ALL);
+        const today = await screen(app);
+        seen.push(
+          volunteer.tally.activities,
+          volunteer.tally.checkIns,
+          volunteer.tally.wishesFulfilled,
+          volunteer.tally.wishesPosted,
+          volunteer.tally.creditMinutes,
+          socialorg.tally.incubationsApplied,
+          volunteer.tally.fiveOnesMet,
+          socialorg.tally.awards,
+          socialorg.tally.paidFen > 0 ? 1 : 0,
+          socialorg.now.standing['incubation.graduated'],
+          rooms.tally.booked,
+          today.ticketsIssued,
+          today.volunteerActivities,
+        );
+        lastSeen = seen.join();
+        return lastSeen === '3,2,2,1,3,2,1,1,1,4,1,1,2,555,1,1,2,1,1,2,2,1';
       },
       { timeoutMs: 90_000, intervalMs: 500, what: 'the known week in the read models' },
-    ).then(() => new Promise((resolve) => setTimeout(resolve, 1500)));
+    )
+      .catch((error: unknown) => {
+        throw new Error(`${String(error)}; last seen ${lastSeen}`);
+      })
+      .then(() => new Promise((resolve) => setTimeout(resolve, 1500)));
 
   beforeAll(async () => {
     await world.start('insight');
@@ -74,7 +148,13 @@ describe('insight dashboards on the real store', () => {
   });
 
   it('counts a known week exactly once, however often its events are delivered', async () => {
-    const events = knownWeek();
+    const events = [
+      ...knownWeek(),
+      ...knownVolunteerWeek(),
+      ...knownSocialorgWeek(),
+      ...knownRoomsWeek(),
+      ...today(),
+    ];
     // every event twice in one batch, then the whole week again: both ways a redelivery arrives
     await publish(events, 2);
     await publish(events);
@@ -109,6 +189,27 @@ describe('insight dashboards on the real store', () => {
     });
     expect(week.affairs.rates).toMatchObject({ oneTrip: 0.5, meanHandlingDays: 2.5, meanWaitMinutes: 22.5 });
     expect(week.affairs.children.map((c) => [c.scope, c.tally.opened])).toEqual([['sz/futian/xiangmihu', 2]]);
+    expect(week.volunteer.tally).toMatchObject({
+      creditMinutes: 555,
+      honourMinutes: 240,
+      activeVolunteers: 2,
+      partyReported: 1,
+      fiveOnesMet: 1,
+      wishesPosted: 2,
+      wishesFulfilled: 1,
+      wishDaysToFulfil: 3,
+    });
+    expect(week.socialorg.tally).toMatchObject({ awards: 2, awardedFen: 1_734_567, paidFen: 300_001 });
+    expect(week.socialorg.now).toMatchObject({ partyBuildingCoverage: 1 });
+    expect(week.socialorg.now.standing).toMatchObject({ organisations: 2, 'partyBuilding.joint_branch': 1 });
+    expect(week.rooms.tally).toEqual({ booked: 2, cancelled: 1, attended: 1, missed: 0, attendees: 8 });
+    expect(await screen(world.apps.insight!)).toMatchObject({
+      ticketsIssued: 2,
+      waiting: 1,
+      meanWaitMinutes: 10,
+      casesDone: 0,
+      volunteerActivities: 1,
+    });
     const all = await dashboard(world.apps.insight!, ALL);
     expect(all.affairs.series.map((s) => [s.period, s.tally.opened, s.tally.overdue])).toEqual([
       ['2026-11', 3, 0],

@@ -5,8 +5,9 @@ import type { DomainEvent } from '@psc/contracts';
 import { Effects, HandlesEvent } from '@psc/messaging';
 import type { Model } from 'mongoose';
 import * as facts from './affairs-facts';
-import { ClockRepository } from './clock.repository';
-import { counterWrites, type CounterFact } from './counters';
+import { MemoRepository } from './memo.repository';
+import type { CounterFact } from './counters';
+import { count } from './counters.repository';
 import { AFFAIRS_COUNTERS_MODEL, type CounterDoc } from './dashboard.model';
 
 /** The affairs section of the dashboards: case and queue events into per-place, per-period counters. */
@@ -14,7 +15,7 @@ import { AFFAIRS_COUNTERS_MODEL, type CounterDoc } from './dashboard.model';
 export class AffairsDashboardConsumer {
   constructor(
     @InjectModel(AFFAIRS_COUNTERS_MODEL) private readonly counters: Model<CounterDoc>,
-    private readonly clocks: ClockRepository,
+    private readonly clocks: MemoRepository,
   ) {}
 
   @HandlesEvent('affairs.case.opened')
@@ -82,7 +83,6 @@ export class AffairsDashboardConsumer {
   }
 
   private count(effects: Effects, list: CounterFact<string>[]): void {
-    for (const fact of list)
-      for (const { id, update } of counterWrites(fact)) effects.upsert(this.counters as never, id, update);
+    count(effects, this.counters as never, list);
   }
 }

@@ -1,5 +1,5 @@
 import { DASHBOARD_GRAINS } from '@psc/contracts/insight';
-import { counterId, periodsOfInstant, placesOf } from './periods';
+import { counterId, periodsOfInstant, placesOf, standingId } from './periods';
 
 /**
  * Something an event adds to the counters of its centre: `inc` goes to the centre, street, district and city, for
@@ -13,6 +13,8 @@ export interface CounterFact<F extends string> {
   inc: Partial<Record<F, number>>;
   itemCode?: string;
   hourly?: boolean;
+  /** a level (organisations by kind now) rather than a flow: kept in one document per place, not per period */
+  standing?: boolean;
 }
 
 export interface CounterWrite {
@@ -37,6 +39,7 @@ export function counterWrites<F extends string>(fact: CounterFact<F>): CounterWr
       if (fact.hourly) inc[`hours.${hour}.${field}`] = by;
       if (child !== null) inc[`children.${child}.${field}`] = by;
     }
+    if (fact.standing) return [{ id: standingId(place), update: { $inc: inc, $set: { place } } }];
     return DASHBOARD_GRAINS.map((grain) => ({
       id: counterId(place, grain, periods[grain]),
       update: { $inc: inc, $set: { place, grain, period: periods[grain] } },

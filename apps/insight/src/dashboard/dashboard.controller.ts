@@ -7,19 +7,42 @@ import {
   dashboardQuery,
   type DashboardReport,
   dashboardReport,
+  type DashboardGrain,
 } from '@psc/contracts/insight';
 import { ApiErrors, ApiZodResponse, ZodQuery } from '@psc/server-kit';
 import type { Model } from 'mongoose';
-import { affairsDashboard } from './dashboard-view';
-import { AFFAIRS_COUNTERS_MODEL, type CounterDoc } from './dashboard.model';
-import { counterId, periodsBetween } from './periods';
+import { affairsDashboard, roomsDashboard, socialorgDashboard, volunteerDashboard } from './dashboard-view';
+import {
+  AFFAIRS_COUNTERS_MODEL,
+  type CounterDoc,
+  ROOMS_COUNTERS_MODEL,
+  SOCIALORG_COUNTERS_MODEL,
+  VOLUNTEER_COUNTERS_MODEL,
+} from './dashboard.model';
+import { counterId, periodsBetween, standingId } from './periods';
 
 const ADMINS = ['centre_admin', 'city_admin'] as const;
+
+/** The period documents of a place, by `_id` only: a range or `$in` reads the whole collection on FerretDB. */
+export const periodDocs = (
+  model: Model<CounterDoc>,
+  scope: string,
+  grain: DashboardGrain,
+  periods: string[],
+) =>
+  Promise.all(
+    periods.map((period) => model.findById(counterId(scope, grain, period), { _seen: 0 }).lean<CounterDoc>()),
+  );
 
 @ApiTags('dashboard')
 @Controller('dashboard')
 export class DashboardController {
-  constructor(@InjectModel(AFFAIRS_COUNTERS_MODEL) private readonly affairs: Model<CounterDoc>) {}
+  constructor(
+    @InjectModel(AFFAIRS_COUNTERS_MODEL) private readonly affairs: Model<CounterDoc>,
+    @InjectModel(VOLUNTEER_COUNTERS_MODEL) private readonly volunteer: Model<CounterDoc>,
+    @InjectModel(SOCIALORG_COUNTERS_MODEL) private readonly socialorg: Model<CounterDoc>,
+    @InjectModel(ROOMS_COUNTERS_MODEL) private readonly rooms: Model<CounterDoc>,
+  ) {}
 
   /**
    * A place's figures over a date range: a centre administrator sees their centre, one granted a street or a
@@ -35,12 +58,23 @@ export class DashboardController {
   ): Promise<DashboardReport> {
     assertScope(principal, scope, ADMINS);
     const periods = periodsBetween(grain, from, to);
-    // point reads by _id, never a range or `$in` (those read the whole collection on FerretDB)
-    const docs = await Promise.all(
-      periods.map((period) =>
-        this.affairs.findById(counterId(scope, grain, period), { _seen: 0 }).lean<CounterDoc>(),
-      ),
-    );
-    return { scope, grain, from, to, periods, affairs: affairsDashboard(scope, periods, docs) };
+    const [affairs, volunteer, socialorg, rooms, now] = await Promise.all([
+      periodDocs(this.affairs, scope, grain, periods),
+      periodDocs(this.volunteer, scope, grain, periods),
+      periodDocs(this.socialorg, scope, grain, periods),
+      periodDocs(this.rooms, scope, grain, periods),
+      this.socialorg.findById(standingId(scope), { _seen: 0 }).lean<CounterDoc>(),
+    ]);
+    return {
+      scope,
+      grain,
+      from,
+      to,
+      periods,
+      affairs: affairsDashboard(scope, periods, affairs),
+      volunteer: volunteerDashboard(scope, periods, volunteer),
+      socialorg: socialorgDashboard(scope, periods, socialorg, now),
+      rooms: roomsDashboard(scope, periods, rooms),
+    };
   }
 }

@@ -1,6 +1,7 @@
 import { Schema } from 'mongoose';
 
-type Counts = Record<string, number>;
+/** Counts as stored: `partyBuilding.branch` is kept nested, as `$inc` on a dotted path writes it. */
+export type Counts = { [field: string]: number | Counts };
 
 /**
  * The counters of one place in one period (`<place>|<grain>|<period>`, e.g. `sz/futian|week|2026-W48`), kept by the
@@ -18,30 +19,42 @@ export interface CounterDoc {
 }
 
 export const AFFAIRS_COUNTERS_MODEL = 'AffairsCounters';
+export const VOLUNTEER_COUNTERS_MODEL = 'VolunteerCounters';
+export const SOCIALORG_COUNTERS_MODEL = 'SocialorgCounters';
+export const ROOMS_COUNTERS_MODEL = 'RoomsCounters';
 
-export const affairsCountersSchema = new Schema<CounterDoc>(
-  {
-    _id: String,
-    place: String,
-    grain: String,
-    period: String,
-    total: Schema.Types.Mixed,
-    items: Schema.Types.Mixed,
-    children: Schema.Types.Mixed,
-    hours: Schema.Types.Mixed,
-  },
-  { collection: 'affairs_counters', versionKey: false, minimize: false },
-);
+/** Each source keeps its counters in a collection of its own, so one can be dropped and replayed alone. */
+export const countersSchema = (collection: string) =>
+  new Schema<CounterDoc>(
+    {
+      _id: String,
+      place: String,
+      grain: String,
+      period: String,
+      total: Schema.Types.Mixed,
+      items: Schema.Types.Mixed,
+      children: Schema.Types.Mixed,
+      hours: Schema.Types.Mixed,
+    },
+    { collection, versionKey: false, minimize: false },
+  );
 
-/** When a case was accepted or a ticket issued, for the event that ends the wait (`case:<no>`, `ticket:<id>`). */
-export interface ClockDoc {
+export const COUNTER_MODELS = [
+  { name: AFFAIRS_COUNTERS_MODEL, schema: countersSchema('affairs_counters') },
+  { name: VOLUNTEER_COUNTERS_MODEL, schema: countersSchema('volunteer_counters') },
+  { name: SOCIALORG_COUNTERS_MODEL, schema: countersSchema('socialorg_counters') },
+  { name: ROOMS_COUNTERS_MODEL, schema: countersSchema('rooms_counters') },
+];
+
+/** One remembered fact (see MemoRepository), e.g. `case:<no>` → when it was accepted. */
+export interface MemoDoc {
   _id: string;
-  at: Date;
+  value: unknown;
 }
 
-export const CLOCK_MODEL = 'InsightClock';
+export const MEMO_MODEL = 'InsightMemo';
 
-export const clockSchema = new Schema<ClockDoc>(
-  { _id: String, at: Date },
-  { collection: 'insight_clocks', versionKey: false },
+export const memoSchema = new Schema<MemoDoc>(
+  { _id: String, value: Schema.Types.Mixed },
+  { collection: 'insight_memos', versionKey: false },
 );

@@ -1,19 +1,26 @@
 import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
+import { CLOCK, systemClock } from '@psc/server-kit';
 import { AffairsDashboardConsumer } from './affairs-dashboard.consumer';
-import { ClockRepository } from './clock.repository';
 import { DashboardController } from './dashboard.controller';
-import { AFFAIRS_COUNTERS_MODEL, affairsCountersSchema, CLOCK_MODEL, clockSchema } from './dashboard.model';
+import { COUNTER_MODELS, MEMO_MODEL, memoSchema } from './dashboard.model';
+import { MemoRepository } from './memo.repository';
+import { RoomsDashboardConsumer } from './rooms-dashboard.consumer';
+import { ScreenController } from './screen.controller';
+import { SocialorgDashboardConsumer } from './socialorg-dashboard.consumer';
+import { VolunteerDashboardConsumer } from './volunteer-dashboard.consumer';
 
-/** A new source (volunteer, socialorg) adds its consumer, its counters model and its section of the report. */
+/** A new source adds its facts, its consumer, its counters model and its section of the report. */
 @Module({
-  imports: [
-    MongooseModule.forFeature([
-      { name: AFFAIRS_COUNTERS_MODEL, schema: affairsCountersSchema },
-      { name: CLOCK_MODEL, schema: clockSchema },
-    ]),
+  imports: [MongooseModule.forFeature([...COUNTER_MODELS, { name: MEMO_MODEL, schema: memoSchema }])],
+  controllers: [
+    DashboardController,
+    ScreenController,
+    AffairsDashboardConsumer,
+    VolunteerDashboardConsumer,
+    SocialorgDashboardConsumer,
+    RoomsDashboardConsumer,
   ],
-  controllers: [DashboardController, AffairsDashboardConsumer],
-  providers: [ClockRepository],
+  providers: [MemoRepository, { provide: CLOCK, useValue: systemClock }],
 })
 export class DashboardModule {}

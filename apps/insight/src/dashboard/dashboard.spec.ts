@@ -1,52 +1,8 @@
-import type { DomainEvent } from '@psc/contracts';
 import { dashboardQuery } from '@psc/contracts/insight';
-import { Effects } from '@psc/messaging';
-import { expectAppError, fakeModel, staff } from '@psc/testing/unit';
+import { expectAppError, staff } from '@psc/testing/unit';
 import { describe, expect, it } from 'vitest';
 import { knownWeek } from '@psc/contracts/insight/testing';
-import { AffairsDashboardConsumer } from './affairs-dashboard.consumer';
-import { ClockRepository } from './clock.repository';
-import { DashboardController } from './dashboard.controller';
-import type { ClockDoc, CounterDoc } from './dashboard.model';
-
-const named = <M extends { collection: object }>(model: M, name: string) => {
-  Object.assign(model.collection, { name });
-  return model;
-};
-
-/** The consumer and the route over in-memory models, fed events as the consumer group would hand them over. */
-function newWorld() {
-  const counters = named(fakeModel<CounterDoc>(), 'affairs_counters');
-  const clocks = named(fakeModel<ClockDoc>(), 'insight_clocks');
-  const models: Record<string, ReturnType<typeof fakeModel>> = {
-    affairs_counters: counters,
-    insight_clocks: clocks,
-  };
-  const consumer = new AffairsDashboardConsumer(counters as never, new ClockRepository(clocks as never));
-  const sut = new DashboardController(counters as never);
-  const handlers: Record<string, (event: never, effects: Effects) => unknown> = {
-    'affairs.case.opened': (e, x) => consumer.opened(e, x),
-    'affairs.case.transitioned': (e, x) => consumer.transitioned(e, x),
-    'affairs.case.sla-alerted': (e, x) => consumer.slaAlerted(e, x),
-    'affairs.case.rectified': (e, x) => consumer.rectified(e, x),
-    'affairs.queue.ticket-issued': (e, x) => consumer.ticketIssued(e, x),
-    'affairs.queue.ticket-called': (e, x) => consumer.ticketCalled(e, x),
-    'affairs.queue.ticket-closed': (e, x) => consumer.ticketClosed(e, x),
-  };
-  return {
-    counters,
-    async feed(events: DomainEvent[]) {
-      for (const event of events) {
-        const effects = new Effects(event.id);
-        await handlers[event.type](event as never, effects);
-        for (const { collection, id, update } of effects.list)
-          await models[collection].updateOne({ _id: id }, update, { upsert: true });
-      }
-    },
-    read: (query: Record<string, string>, principal = staff('city_admin')) =>
-      sut.dashboard(dashboardQuery.parse(query), principal),
-  };
-}
+import { dashboardWorld as newWorld } from '../../test/dashboard-world';
 
 describe('affairs dashboard', () => {
   it('counts a known week of a district: cases by state, one-trip, handling time, ratings, queue', async () => {

@@ -58,3 +58,6 @@ export function placesOf(centreId: string): string[] {
 /** The counter document of a place in a period. */
 export const counterId = (place: string, grain: DashboardGrain, period: string) =>
   `${place}|${grain}|${period}`;
+
+/** The one document of a place's levels (see CounterFact.standing). */
+export const standingId = (place: string) => `${place}|now`;

@@ -75,6 +75,12 @@ export const router = createRouter({
     // also what the QR code on a 一次性告知书 opens, with ?caseNo=
     { path: '/progress', name: 'progress', component: () => import('../views/progress/ProgressView.vue') },
     {
+      path: '/screen',
+      name: 'screen',
+      component: () => import('../views/screen/ScreenView.vue'),
+      meta: { unattended: true },
+    },
+    {
       path: '/hall',
       name: 'hall',
       component: () => import('../views/hall/HallView.vue'),

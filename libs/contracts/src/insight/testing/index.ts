@@ -164,3 +164,339 @@ export function knownWeek(): DomainEvent[] {
     }),
   ];
 }
+
+const C1 = 'sz/futian/xiangmihu/c-001';
+const C2 = 'sz/futian/lianhua/c-001';
+
+type Entry = EventData<'volunteer.hours.credited'>;
+const entry = (
+  over: Partial<Entry> & Pick<Entry, 'entryId' | 'volunteerId' | 'minutes' | 'servedOn'>,
+): Entry => ({
+  kind: 'credit',
+  source: 'attendance',
+  sourceRef: over.activityId ?? 'ref',
+  activityId: null,
+  centreId: C1,
+  teamId: null,
+  projectId: null,
+  approvedBy: 'u-centre',
+  reason: null,
+  reverses: null,
+  at: `${over.servedOn}T10:00:00.000Z`,
+  ...over,
+});
+const activity = (
+  activityId: string,
+  category: 'service' | 'party_life' | 'talk' | 'survey',
+  startsAt: string,
+) =>
+  buildEvent(
+    'volunteer.activity.published',
+    activityId,
+    {
+      activityId,
+      title: `活动 ${activityId}`,
+      centreId: C1,
+      orgId: null,
+      teamId: null,
+      projectId: null,
+      category,
+      startsAt,
+      endsAt: new Date(Date.parse(startsAt) + 2 * 3_600_000).toISOString(),
+      capacity: 10,
+    },
+    'volunteer',
+  );
+const credited = (e: Entry) => buildEvent('volunteer.hours.credited', e.volunteerId, e, 'volunteer');
+const wish = (wishId: string, state: EventData<'volunteer.wish.changed'>['state'], at: string) =>
+  buildEvent(
+    'volunteer.wish.changed',
+    wishId,
+    { wishId, centreId: C1, state, claimerId: state === 'pending' ? null : 'v-2', by: 'u', at },
+    'volunteer',
+  );
+
+/**
+ * A known week (2026-W48) of volunteer events at 香蜜湖 c-001, and one at 莲花 c-001. v-1 is a 在职党员 who reports
+ * to c-001 and meets the year's "五个一" on Thu 26th (the survey is the last item missing); v-2 serves twice at
+ * c-001 and once at 莲花; an honour entry and a reversal of 30 minutes.
+ */
+export function knownVolunteerWeek(): DomainEvent[] {
+  return [
+    buildEvent(
+      'volunteer.volunteer.registered',
+      'v-1',
+      { volunteerId: 'v-1', centreId: C1, partyMember: true, at: '2026-11-23T01:00:00.000Z' },
+      'volunteer',
+    ),
+    buildEvent(
+      'volunteer.volunteer.registered',
+      'v-2',
+      { volunteerId: 'v-2', centreId: C1, partyMember: false, at: '2026-11-23T01:00:00.000Z' },
+      'volunteer',
+    ),
+    buildEvent(
+      'volunteer.volunteer.party-reported',
+      'v-1',
+      { volunteerId: 'v-1', unitId: 'org-unit-1', communityId: C1, reportedOn: '2026-11-23' },
+      'volunteer',
+    ),
+    activity('a-svc', 'service', '2026-11-23T02:00:00.000Z'),
+    activity('a-life', 'party_life', '2026-11-24T02:00:00.000Z'),
+    activity('a-talk', 'talk', '2026-11-25T02:00:00.000Z'),
+    activity('a-survey', 'survey', '2026-11-26T02:00:00.000Z'),
+    buildEvent(
+      'volunteer.activity.attendance-recorded',
+      'a-svc',
+      {
+        activityId: 'a-svc',
+        volunteerId: 'v-2',
+        step: 'checked_in',
+        via: 'kiosk',
+        by: 'v-2',
+        at: '2026-11-23T02:00:00.000Z',
+        minutes: null,
+        reason: null,
+      },
+      'volunteer',
+    ),
+    credited(
+      entry({
+        entryId: 'e-1',
+        volunteerId: 'v-1',
+        minutes: 120,
+        servedOn: '2026-11-23',
+        activityId: 'a-svc',
+      }),
+    ),
+    credited(
+      entry({
+        entryId: 'e-2',
+        volunteerId: 'v-1',
+        minutes: 60,
+        servedOn: '2026-11-24',
+        activityId: 'a-life',
+      }),
+    ),
+    credited(
+      entry({
+        entryId: 'e-3',
+        volunteerId: 'v-1',
+        minutes: 60,
+        servedOn: '2026-11-25',
+        activityId: 'a-talk',
+      }),
+    ),
+    credited(
+      entry({ entryId: 'e-4', volunteerId: 'v-1', minutes: 30, servedOn: '2026-11-25', source: 'wish' }),
+    ),
+    credited(
+      entry({
+        entryId: 'e-5',
+        volunteerId: 'v-1',
+        minutes: 90,
+        servedOn: '2026-11-26',
+        activityId: 'a-survey',
+      }),
+    ),
+    credited(
+      entry({
+        entryId: 'e-6',
+        volunteerId: 'v-2',
+        minutes: 120,
+        servedOn: '2026-11-23',
+        activityId: 'a-svc',
+      }),
+    ),
+    credited(
+      entry({ entryId: 'e-7', volunteerId: 'v-2', minutes: 60, servedOn: '2026-11-27', activityId: 'a-svc' }),
+    ),
+    credited(
+      entry({ entryId: 'e-8', volunteerId: 'v-2', minutes: 45, servedOn: '2026-11-27', centreId: C2 }),
+    ),
+    credited(
+      entry({
+        entryId: 'e-9',
+        volunteerId: 'v-2',
+        minutes: 240,
+        servedOn: '2026-11-28',
+        kind: 'honour',
+        source: 'honour',
+      }),
+    ),
+    buildEvent(
+      'volunteer.hours.reversed',
+      'v-2',
+      entry({
+        entryId: 'e-10',
+        volunteerId: 'v-2',
+        minutes: -30,
+        servedOn: '2026-11-27',
+        reverses: 'e-7',
+        source: 'correction',
+      }),
+      'volunteer',
+    ),
+    wish('w-1', 'pending', '2026-11-23T03:00:00.000Z'),
+    wish('w-1', 'open', '2026-11-23T05:00:00.000Z'),
+    wish('w-1', 'claimed', '2026-11-24T03:00:00.000Z'),
+    wish('w-1', 'fulfilled', '2026-11-26T04:00:00.000Z'),
+    wish('w-2', 'pending', '2026-11-27T03:00:00.000Z'),
+  ];
+}
+
+const STREET = 'sz/futian/xiangmihu';
+const pb = (kind: 'branch' | 'joint_branch' | 'group' | 'none') => ({
+  kind,
+  formedAt: kind === 'none' ? null : '2020-01-01',
+  partyMembers: kind === 'none' ? 0 : 3,
+});
+const org = (orgId: string, kind: 'branch' | 'none', at: string) =>
+  buildEvent(
+    'socialorg.organisation.registered',
+    orgId,
+    {
+      orgId,
+      centreId: C1,
+      streetId: STREET,
+      name: `组织 ${orgId}`,
+      registration: 'registered',
+      creditCode: null,
+      type: 'social_service',
+      partyBuilding: pb(kind),
+      by: 'u-street',
+      at,
+    },
+    'socialorg',
+  );
+
+/**
+ * Two organisations at 香蜜湖 c-001 (one with a 党支部, one without that later forms a 联合党支部), one incubated
+ * to graduation, a call opened and awarded ¥12,345.67 and ¥5,000.00, a tranche of ¥3,000.01 paid and a subsidy.
+ */
+export function knownSocialorgWeek(): DomainEvent[] {
+  const facts = { incubationId: 'inc-1', orgId: 'o-2', baseId: 'base-1' };
+  const step = (from: 'applied' | 'incubating', to: 'incubating' | 'graduated', at: string) =>
+    buildEvent(
+      'socialorg.incubation.transitioned',
+      'inc-1',
+      {
+        ...facts,
+        action: to === 'graduated' ? 'graduate' : 'admit',
+        from,
+        to,
+        role: 'street_admin',
+        reason: null,
+        by: 'u',
+        at,
+      },
+      'socialorg',
+    );
+  const call = { callId: 'call-1', kind: 'government_purchase' as const, ownerScope: STREET };
+  return [
+    org('o-1', 'branch', '2026-11-23T01:00:00.000Z'),
+    org('o-2', 'none', '2026-11-23T02:00:00.000Z'),
+    buildEvent(
+      'socialorg.organisation.party-building-changed',
+      'o-2',
+      {
+        orgId: 'o-2',
+        centreId: C1,
+        streetId: STREET,
+        from: pb('none'),
+        to: pb('joint_branch'),
+        reason: '成立',
+        by: 'u',
+        at: '2026-11-25T01:00:00.000Z',
+      },
+      'socialorg',
+    ),
+    buildEvent(
+      'socialorg.incubation.applied',
+      'inc-1',
+      { ...facts, needs: [], by: 'u', at: '2026-11-23T03:00:00.000Z' },
+      'socialorg',
+    ),
+    step('applied', 'incubating', '2026-11-24T03:00:00.000Z'),
+    step('incubating', 'graduated', '2026-11-27T03:00:00.000Z'),
+    buildEvent(
+      'socialorg.call.transitioned',
+      'call-1',
+      {
+        ...call,
+        action: 'open',
+        from: 'draft',
+        to: 'open',
+        by: 'u',
+        at: '2026-11-23T04:00:00.000Z',
+        reason: null,
+        budgetFen: 2_000_000,
+        awardedFen: 0,
+        remainingFen: 2_000_000,
+      },
+      'socialorg',
+    ),
+    buildEvent(
+      'socialorg.call.awarded',
+      'call-1',
+      {
+        ...call,
+        awards: [
+          { applicationId: 'ap-1', orgId: 'o-1', streetId: STREET, amountFen: 1_234_567 },
+          { applicationId: 'ap-2', orgId: 'o-2', streetId: STREET, amountFen: 500_000 },
+        ],
+        budgetFen: 2_000_000,
+        awardedFen: 1_734_567,
+        remainingFen: 265_433,
+        by: 'u',
+        at: '2026-11-26T04:00:00.000Z',
+      },
+      'socialorg',
+    ),
+    buildEvent(
+      'socialorg.call.tranche-paid',
+      'call-1',
+      {
+        agreementId: 'ag-1',
+        callId: 'call-1',
+        applicationId: 'ap-1',
+        orgId: 'o-1',
+        streetId: STREET,
+        kind: 'government_purchase',
+        ownerScope: STREET,
+        tranche: 1,
+        amountFen: 300_001,
+        voucher: 'V-1',
+        paidOn: '2026-11-27',
+        paidFen: 300_001,
+        unpaidFen: 934_566,
+        by: 'u',
+        at: '2026-11-27T04:00:00.000Z',
+      },
+      'socialorg',
+    ),
+  ];
+}
+
+/** Room bookings at c-001 on Wed 25th: two booked (3 and 5 attendees), one attended, one cancelled. */
+export function knownRoomsWeek(): DomainEvent[] {
+  const booking = (bookingId: string, attendees: number) => ({
+    bookingId,
+    roomRef: 'r-1',
+    centreId: C1,
+    roomId: 'room-1',
+    date: '2026-11-25',
+    start: '09:00',
+    end: '10:00',
+    party: 'personal' as const,
+    groupName: null,
+    attendees,
+    at: '2026-11-24T01:00:00.000Z',
+  });
+  return [
+    buildEvent('catalogue.room.booked', 'b-1', booking('b-1', 3), 'catalogue'),
+    buildEvent('catalogue.room.booked', 'b-2', booking('b-2', 5), 'catalogue'),
+    buildEvent('catalogue.room.attended', 'b-1', booking('b-1', 3), 'catalogue'),
+    buildEvent('catalogue.room.cancelled', 'b-2', booking('b-2', 5), 'catalogue'),
+  ];
+}
