@@ -10,9 +10,10 @@ import {
 } from '@psc/contracts/insight/testing';
 import { SystemWorld } from '../world';
 
+// insight_memos is left out: it is the consumer's working memory (what arrived before what it waits for), which
+// depends on the order partitions were read in; the counters built from it are compared in full
 const READ_MODELS = [
   'affairs_counters',
-  'insight_memos',
   'volunteer_counters',
   'socialorg_counters',
   'rooms_counters',
