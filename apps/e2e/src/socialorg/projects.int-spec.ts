@@ -345,7 +345,7 @@ describe('socialorg: a purchased-service project from the call to the last tranc
       {
         grade: 'good',
         score: 86,
-        comment: '',
+        comment: '服务目标全部完成，长者满意度高。',
       },
     );
     expect(early).toMatchObject({ status: 409 });
