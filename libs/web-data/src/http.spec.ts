@@ -26,6 +26,19 @@ describe('createHttp', () => {
     });
   });
 
+  it('sends a form as it is, leaving its multipart content type to the browser', async () => {
+    const fetch = vi.fn().mockResolvedValue(json(201, { fileId: 'f-1' }));
+    const http = createHttp({ base: '', fetch });
+    const form = new FormData();
+    form.set('kind', 'application');
+    await http.post('/files', form);
+    expect(fetch).toHaveBeenCalledWith('/files', {
+      method: 'POST',
+      headers: { accept: 'application/json' },
+      body: form,
+    });
+  });
+
   it('adds the headers given for one request to those of the moment', async () => {
     const fetch = vi.fn((_url: RequestInfo | URL, _init?: RequestInit) =>
       Promise.resolve(json(201, { ok: 1 })),

@@ -168,13 +168,15 @@ export function createHttp(options: HttpOptions): Http {
     const headers: Record<string, string> = { accept: 'application/json' };
     for (const [name, value] of Object.entries({ ...options.headers?.(), ...extra }))
       if (value) headers[name] = value;
-    if (body !== undefined) headers['content-type'] = 'application/json';
+    // a form (a file upload) goes as multipart, with the boundary the browser writes into its content type
+    const form = body instanceof FormData;
+    if (body !== undefined && !form) headers['content-type'] = 'application/json';
     let response: Response;
     try {
       response = await doFetch(`${options.base}${path}`, {
         method,
         headers,
-        body: body === undefined ? undefined : JSON.stringify(body),
+        body: body === undefined ? undefined : form ? body : JSON.stringify(body),
       });
     } catch {
       throw new ApiError('NETWORK.OFFLINE', OFFLINE_MESSAGE, 0);
