@@ -2,6 +2,8 @@ import type { PortalArea } from './area';
 import { incubation } from './incubation/routes';
 import { lists } from './lists/routes';
 import { organisation } from './organisation/routes';
+import { organiser } from './organiser/routes';
+import { volunteer } from './volunteer/routes';
 
 /** Every area of the portal: a new one is a folder with its routes.ts and one line here. */
-export const AREAS: readonly PortalArea[] = [organisation, incubation, lists];
+export const AREAS: readonly PortalArea[] = [organisation, incubation, lists, organiser, volunteer];
