@@ -7,8 +7,9 @@ import { createHttp, loadRuntimeConfig, type Http } from '@psc/web-data';
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 
-// the resident's token is bound to this id like a kiosk's: a token lifted from the page is useless without it
-const PORTAL_KIOSK_ID = 'portal-web';
+// identity limits codes per "kiosk" too; one shared id would let 120 portal sign-ins an hour city-wide, so each tab
+// is its own and the per-ID-number and per-phone limits do the guarding
+const PORTAL_KIOSK_ID = `portal-${crypto.randomUUID().slice(0, 8)}`;
 
 let config: Promise<{ apiBase: string }> | undefined;
 
@@ -19,6 +20,7 @@ let config: Promise<{ apiBase: string }> | undefined;
 export const useResidentSessionStore = defineStore('portal-resident', () => {
   const session = ref<CreateResidentSessionResponse>();
   const challenge = ref<RequestResidentOtpResponse>();
+  // the token is bound to this id as a kiosk's is: a token lifted from the page is useless without it
   let sessionId: string | undefined;
   let http: Http | undefined;
 

@@ -63,11 +63,19 @@ export const useVolunteerStore = defineStore('portal-volunteer', () => {
   async function join(activityId: string) {
     const signup = await (await http()).post<SignupView>(`/volunteer/activities/${activityId}/signups`);
     signups.value = { ...signups.value, [activityId]: signup };
+    await refresh(activityId);
   }
 
   async function leave(activityId: string) {
     const signup = await (await http()).delete<SignupView>(`/volunteer/activities/${activityId}/signups/me`);
     signups.value = { ...signups.value, [activityId]: signup };
+    await refresh(activityId);
+  }
+
+  // the places taken change with every sign-up
+  async function refresh(activityId: string) {
+    const fresh = await (await http()).get<ActivityView>(`/volunteer/activities/${activityId}`);
+    activities.value = activities.value.map((a) => (a.activityId === activityId ? fresh : a));
   }
 
   async function loadHours() {
