@@ -11,14 +11,9 @@ import type {
   VolunteerView,
   WishView,
 } from '@psc/contracts/volunteer';
-import { ROUNDING_MINUTES } from '@psc/contracts/volunteer';
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import { useResidentSessionStore } from './session';
-
-/** Hours as a volunteer reads them: whole quarters, at most two decimals, no trailing zeros. */
-export const hoursOf = (minutes: number) =>
-  String(Math.trunc(minutes / ROUNDING_MINUTES) / (60 / ROUNDING_MINUTES));
 
 /** Everything the signed-in volunteer sees of themselves: profile, activities, hours, corrections, certificates. */
 export const useVolunteerStore = defineStore('portal-volunteer', () => {
