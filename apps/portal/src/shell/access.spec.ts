@@ -6,15 +6,29 @@ const pages = AREAS.flatMap((a) => a.routes);
 
 describe('the side navigation', () => {
   it('shows an organisation its own pages and none of the administrators’', () => {
-    expect(navItems(pages, ['org_member']).map((i) => i.name)).toEqual(['my-organisation', 'my-incubation']);
+    expect(navItems(pages, ['org_member']).map((i) => i.name)).toEqual([
+      'my-organisation',
+      'my-incubation',
+      'open-calls',
+      'my-applications',
+      'organiser-activities',
+      'organiser-unit-records',
+      'my-agreements',
+    ]);
   });
 
   it('lists an administrator’s pages in section order, then by their order', () => {
     expect(navItems(pages, ['centre_admin'])).toEqual([
+      expect.objectContaining({ name: 'organiser-activities', section: 'org' }),
       expect.objectContaining({ name: 'organisation-registry', section: 'admin' }),
       expect.objectContaining({ name: 'incubation-review', section: 'admin' }),
+      expect.objectContaining({ name: 'calls-desk', section: 'admin' }),
       expect.objectContaining({ name: 'lists-board', section: 'admin' }),
+      expect.objectContaining({ name: 'agreements-desk', section: 'admin' }),
+      expect.objectContaining({ name: 'organiser-corrections', section: 'admin' }),
       expect.objectContaining({ name: 'dashboard', section: 'admin' }),
+      expect.objectContaining({ name: 'organiser-wishes', section: 'admin' }),
+      expect.objectContaining({ name: 'organiser-party-members', section: 'admin' }),
     ]);
   });
 

@@ -63,7 +63,7 @@ export class CertificatesController {
     return this.certificates.ofCentre(query.centreId, principal);
   }
 
-  /** The public verification the QR code opens: genuine, with what the certificate states, or refused. */
+  /** What the QR code's page (the portal's public /verify) asks: genuine, with what the certificate states, or refused. */
   @Get('verify')
   @Public()
   @ApiZodResponse(certificateVerification)

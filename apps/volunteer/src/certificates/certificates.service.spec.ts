@@ -25,6 +25,7 @@ describe('CertificatesService', { timeout: 60_000 }, () => {
     expect(pdf.startsWith('%PDF-')).toBe(true);
     expect(pdf).toMatch(/\/MediaBox \[0 0 595\.28 841\.89\]/); // A4
     expect(pdf).toContain('/Subtype /Image'); // the QR code
+    expect(new URL(print.verifyUrl).pathname).toBe('/portal/verify'); // a page people read, not the JSON route
     expect(pdf).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifCJKsc-Regular/); // the CJK font, embedded as a subset
     expect(w.outbox.dataOf('volunteer.volunteer.pii-accessed')).toEqual([
       expect.objectContaining({ subjectId: 'r-1', fields: ['name'], purpose: '打印志愿服务记录证明' }),

@@ -153,7 +153,7 @@ export class CertificatesService {
       throw new AppError('VOLUNTEER.CERTIFICATE_STATE', '证明尚未开具');
     const volunteer = await this.volunteers.load(certificate.volunteerId);
     const name = await this.names.reveal(volunteer, principal, '打印志愿服务记录证明');
-    const verifyUrl = `${this.config.PUBLIC_ORIGIN ?? localUrl('gateway')}/api/volunteer/certificates/verify?t=${certificate.token}`;
+    const verifyUrl = `${this.config.PUBLIC_ORIGIN ?? localUrl('gateway')}/portal/verify?t=${certificate.token}`;
     const pdf = await certificatePdf({
       certificateId: certificate._id,
       name,

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   fiveOnesMet,
   fiveOnesOf,
+  hoursOf,
   minutesToNextStar,
   servedMinutes,
   starLevelOf,
@@ -11,6 +12,15 @@ import {
 
 const at = (hhmm: string) => new Date(`2026-03-03T${hhmm}:00+08:00`);
 const activity = { startsAt: at('09:00'), endsAt: at('12:00') };
+
+describe('hoursOf', () => {
+  it('shows hours in whole quarters, reversals too', () => {
+    expect(hoursOf(75)).toBe('1.25');
+    expect(hoursOf(89)).toBe('1.25');
+    expect(hoursOf(120)).toBe('2');
+    expect(hoursOf(-75)).toBe('-1.25');
+  });
+});
 
 describe('servedMinutes', () => {
   it('counts from check-in to check-out, clipped to the activity, down to the quarter hour', () => {

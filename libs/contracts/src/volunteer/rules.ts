@@ -31,6 +31,10 @@ export function minutesToNextStar(creditMinutes: number): number | null {
 /** Service time is counted down to the quarter hour: 1 h 14 min served is 1 h. */
 export const ROUNDING_MINUTES = 15;
 
+/** Hours as a volunteer reads them: whole quarters, so at most two decimals and no trailing zeros. */
+export const hoursOf = (minutes: number) =>
+  String(Math.trunc(minutes / ROUNDING_MINUTES) / (60 / ROUNDING_MINUTES));
+
 /**
  * Time actually served: from check-in to check-out, clipped to the activity's own time (arriving early or staying
  * on is not service, and travel never is), rounded down to the quarter hour.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hoursOf, onDay } from './format';
+import { onDay } from './format';
 import { volunteerMessages } from './messages';
 
 type Messages = { [key: string]: string | Messages };
@@ -9,13 +9,6 @@ const keys = (messages: Messages, prefix = ''): string[] =>
   );
 
 describe('volunteer kiosk format', () => {
-  it('shows hours in whole quarters, reversals too', () => {
-    expect(hoursOf(75)).toBe('1.25');
-    expect(hoursOf(89)).toBe('1.25');
-    expect(hoursOf(120)).toBe('2');
-    expect(hoursOf(-75)).toBe('-1.25');
-  });
-
   it('lists the activities running on this Shanghai day, soonest first, including one that started yesterday', () => {
     const now = new Date('2026-03-15T01:00:00Z'); // 09:00 in Shanghai
     const list = [
