@@ -116,7 +116,8 @@ export function catalogueResponseCache(
     live: () => push.live,
   });
   push.onEvent((event) => {
-    if (channelOf(event.type) === 'catalogue' && !event.type.startsWith('catalogue.room.')) cache.invalidate();
+    if (channelOf(event.type) === 'catalogue' && !event.type.startsWith('catalogue.room.'))
+      cache.invalidate();
   });
   return cache;
 }

@@ -66,7 +66,7 @@ export class Counter {
         ok: response.ok,
         status: response.status,
         retryAfter,
-        body: (await response.json()),
+        body: await response.json(),
       };
     } catch {
       this.answers.network = (this.answers.network ?? 0) + 1;
