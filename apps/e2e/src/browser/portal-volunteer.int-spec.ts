@@ -119,7 +119,10 @@ describe('volunteering in the portal', () => {
     await screenshot(o, 'portal-organiser-activity');
 
     // the volunteer joins in the portal
+    // the list was read before publishing: going away and back remounts it, but only once the hours page has come —
+    // clicking back while its chunk still loads cancels that navigation and leaves the old, empty list standing
     await v.click('[data-nav=volunteer-hours]');
+    await v.waitForSelector('[data-test=hours]');
     await v.click('[data-nav=volunteer-activities]');
     await v.click(`[data-activity="${activityId}"] [data-test=join]`);
     await expect.poll(() => v.textContent(`[data-activity="${activityId}"]`)).toContain('已报名');
