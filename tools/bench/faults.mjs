@@ -194,7 +194,7 @@ async function faultsBench() {
   });
   session.onTeardown('stop identity', () => identity.stop(), 15_000);
   const { app, headersFor } = await startServices(session, {
-    stack: { mongoUri, kafkaBrokers, external: false, startMs: null, pids: {} },
+    stack: { mongoUri, kafkaBrokers, external: false, startMs: null, pids: {}, postgresUrl: null },
     logDir,
     affairs: true,
     env: {

@@ -45,6 +45,7 @@ async function productionEnv() {
   };
 }
 
+/** @param {{ PII_KEYS: string, PII_ACTIVE_KEY_ID: string }} keys */
 const socialorgKeys = ({ PII_KEYS, PII_ACTIVE_KEY_ID }) => ({
   SOCIALORG_PII_KEYS: PII_KEYS,
   SOCIALORG_PII_ACTIVE_KEY_ID: PII_ACTIVE_KEY_ID,

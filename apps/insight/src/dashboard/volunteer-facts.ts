@@ -107,8 +107,8 @@ export function metDay(year: FiveOnesYear, communityId: string | null): string |
     const known = first.get(item);
     if (known === undefined || day < known) first.set(item, day);
   }
-  const days = (Object.keys(FIVE_ONES) as FiveOne[]).map((k) => first.get(k));
-  return days.every((d) => d !== undefined) ? (days as string[]).sort().at(-1)! : null;
+  const days = (Object.keys(FIVE_ONES) as FiveOne[]).flatMap((k) => first.get(k) ?? []);
+  return days.length === Object.keys(FIVE_ONES).length ? (days.sort().at(-1) ?? null) : null;
 }
 
 /** Moves the member's count when where or when the year was met changed: −1 where it was, +1 where it is now. */
