@@ -6,8 +6,10 @@ import { Agent } from 'node:http';
 import { createProxyMiddleware } from 'http-proxy-middleware';
 import type { ResponseCache } from './response-cache';
 
-// keep-alive to the services: a new TCP connection per request costs more than the request itself
-const agent = new Agent({ keepAlive: true, maxSockets: 256 });
+// keep-alive to the services: a new TCP connection per request costs more than the request itself. An idle one is
+// dropped here after 30 s, well before the services close theirs (server-kit's bootstrap: 65 s), so the gateway never
+// sends on a connection the other end is closing
+const agent = new Agent({ keepAlive: true, maxSockets: 256, timeout: 30_000 });
 
 const reply = (res: ServerResponse, status: number, code: ErrorCode) => {
   if (res.headersSent) return;

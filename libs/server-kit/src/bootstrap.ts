@@ -4,6 +4,7 @@ import type { CustomTransportStrategy } from '@nestjs/microservices';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { Logger } from 'nestjs-pino';
+import type { Server } from 'node:http';
 import { describeResponses } from './openapi';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -53,6 +54,11 @@ export async function bootstrap(
     .getHttpAdapter()
     .get('/openapi.json', (_req, res) => void app.getHttpAdapter().reply(res, document, 200));
   await app.listen(options.port, options.host);
+  // an idle keep-alive connection is left for its client to close (the gateway drops its own after 30 s): with Node's
+  // 5 s default a service could close one just as the gateway sent on it, a reset the gateway answered 503
+  const server: Server = app.getHttpServer();
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   return app;
 }
 
