@@ -38,7 +38,9 @@ describe('the portal: a call from the application to the 公示', () => {
   }
 
   beforeAll(async () => {
-    await world.startAll(['identity', 'socialorg']);
+    // volunteer and insight too: an administrator's portal pages ask them (activities, the dashboard), and a service
+    // that is not running answers 503 through the gateway
+    await world.startAll(['identity', 'socialorg', 'volunteer', 'insight']);
     browser = await launchBrowser();
     for (const demo of ['street01', 'org01', 'expert01', 'expert02', 'expert03']) await api.signIn(demo);
     const opensAt = new Date();
