@@ -30,7 +30,9 @@ describe('the portal in the browser', () => {
   }
 
   beforeAll(async () => {
-    await world.startAll(['identity', 'socialorg']);
+    // volunteer and insight too: an administrator's portal pages ask them, and a service that is not running answers
+    // 503 through the gateway
+    await world.startAll(['identity', 'socialorg', 'volunteer', 'insight']);
     browser = await launchBrowser();
   });
   afterAll(async () => {
