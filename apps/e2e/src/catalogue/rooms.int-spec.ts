@@ -103,7 +103,7 @@ describe('catalogue: booking a centre room', () => {
     expect(anonymous.status).toBe(401);
     const badDay = await book('r-bad', { date: '2026-02-30', start: '09:00' });
     expect(badDay.status).toBe(400);
-    expect(JSON.stringify(await badDay.json())).toContain('没有这一天');
+    expect(JSON.stringify(await badDay.json())).toContain('日期应为有效日期');
     const mediation = await fetch(api(`/centres/${enc(CENTRE)}/rooms/mediation/bookings`), {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...(await world.residentHeaders('r-bad')) },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../common/day';
 import { ROOM_BOOKING_MODES, type RoomBookingMode } from './item';
 
 /**
@@ -8,13 +9,7 @@ import { ROOM_BOOKING_MODES, type RoomBookingMode } from './item';
 export const MAX_BOOKINGS_PER_WEEK = 3;
 export const BOOKING_DAYS_AHEAD = 14;
 
-const day = z
-  .string({ error: '请选择日期' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine(
-    (d) => !Number.isNaN(Date.parse(d)) && new Date(`${d}T00:00:00Z`).toISOString().startsWith(d),
-    '没有这一天',
-  );
+const day = calendarDay();
 const clock = z.string({ error: '请选择时段' }).regex(/^([01]\d|2[0-3]):[0-5]\d$/, '时段格式应为 HH:mm');
 
 export const roomDayQuery = z.object({ date: day.optional() });

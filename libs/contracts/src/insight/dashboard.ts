@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../common/day';
 
 export const DASHBOARD_GRAINS = ['day', 'week', 'month'] as const;
 export type DashboardGrain = (typeof DASHBOARD_GRAINS)[number];
@@ -71,14 +72,7 @@ export type AffairsRates = z.infer<typeof affairsRates>;
 const figures = z.object({ tally: affairsTally, rates: affairsRates });
 
 const DAY_MS = 86_400_000;
-const calendarDay = (value: string) => {
-  const ms = Date.parse(`${value}T00:00:00Z`);
-  return Number.isNaN(ms) || new Date(ms).toISOString().slice(0, 10) !== value ? null : ms;
-};
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
-  .refine((v) => calendarDay(v) !== null, '不是有效的日期');
+const day = calendarDay();
 /** days a range may span per grain, so that it touches at most MAX_DASHBOARD_PERIODS periods */
 const MAX_SPAN_DAYS: Record<DashboardGrain, number> = { day: 92, week: 7 * 91, month: 30 * 90 };
 const place = z
@@ -95,9 +89,9 @@ export const dashboardQuery = z
   .refine((q) => q.from <= q.to, { message: '开始日期不能晚于结束日期', path: ['to'] })
   .refine(
     (q) => {
-      const [from, to] = [calendarDay(q.from), calendarDay(q.to)];
+      const [from, to] = [Date.parse(q.from), Date.parse(q.to)];
       // an invalid day already has its own message
-      return from === null || to === null || to - from <= MAX_SPAN_DAYS[q.grain] * DAY_MS;
+      return Number.isNaN(from) || Number.isNaN(to) || to - from <= MAX_SPAN_DAYS[q.grain] * DAY_MS;
     },
     { message: '时间范围过长，请缩短范围或改用更粗的粒度', path: ['from'] },
   );

@@ -1,5 +1,6 @@
 import { formatFen } from '@psc/util';
 import { z } from 'zod';
+import { calendarDay } from '../common/day';
 
 /**
  * Money in the socialorg slice is whole 分. The ceiling (100亿元) keeps every sum and every `amount × percent` of a
@@ -36,9 +37,7 @@ export const ownerLevelOf = (scope: string): OwnerLevel =>
   scope.split('/').length === 2 ? 'district' : 'street';
 
 /** A Shanghai calendar day, `YYYY-MM-DD`. */
-export const daySchema = z
-  .string({ error: '请填写日期' })
-  .regex(/^(19|20)\d{2}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, '日期格式应为 YYYY-MM-DD');
+export const daySchema = calendarDay();
 
 /** An instant as the services write it; what comes in is normalised with `new Date(…).toISOString()`. */
 export const instantSchema = z.iso.datetime({

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { calendarDay } from '../common/day';
+import { trimmedText } from '../common/text';
 
 // Field helpers every socialorg part uses, so the portal's forms and the service refuse the same input in the same
 // words.
@@ -6,16 +8,10 @@ import { z } from 'zod';
 /** An instant as the service writes it (`toISOString()`). */
 export const instant = z.iso.datetime();
 
-/** A Shanghai calendar day, `YYYY-MM-DD`. */
-export const calendarDay = (label: string) => z.iso.date({ error: `${label}应为有效日期（YYYY-MM-DD）` });
+export { calendarDay };
 
 /** Free text of `min`–`max` characters, trimmed. */
-export const text = (label: string, min: number, max: number) =>
-  z
-    .string({ error: `请填写${label}` })
-    .trim()
-    .min(min, min === 1 ? `请填写${label}` : `${label}至少 ${min} 个字`)
-    .max(max, `${label}最多 ${max} 个字`);
+export const text = trimmedText;
 
 const SEGMENT = '[a-z0-9][a-z0-9-]{0,63}';
 

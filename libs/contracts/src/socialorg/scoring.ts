@@ -45,7 +45,8 @@ export const assignReviewersRequest = z.object({
     .array(idSchema('评审专家账号'), { error: '请选择评审专家' })
     .min(1, '请至少选择一位评审专家')
     .max(15, '每个项目最多 15 位评审专家')
-    .refine((ids) => new Set(ids).size === ids.length, '评审专家不能重复'),
+    .refine((ids) => new Set(ids).size === ids.length, '评审专家不能重复')
+    .meta({ uniqueItems: true }),
 });
 export type AssignReviewersRequest = z.infer<typeof assignReviewersRequest>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { calendarDay } from '../common/day';
 import { ACTIVITY_CATEGORY_CODES, ROUNDING_MINUTES, WISH_TEXT_MAX } from './rules';
 
 /**
@@ -11,7 +12,7 @@ export const volunteerAboutSchema = z.object({ service: z.literal('volunteer') }
 export type VolunteerAbout = z.infer<typeof volunteerAboutSchema>;
 
 const instant = z.iso.datetime();
-const dayString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const dayString = calendarDay();
 const scopeId = (label: string) =>
   z
     .string({ error: `缺少${label}` })
