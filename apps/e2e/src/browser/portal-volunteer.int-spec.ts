@@ -97,7 +97,7 @@ describe('volunteering in the portal', () => {
     await o.fill('#username', 'centre01');
     await o.fill('#password', world.seedPassword);
     await o.click('[data-test=login]');
-    await o.click('[data-nav=organiser-activities]');
+    await o.click('[data-nav=admin-activities]');
     await o.click('[data-test=publish]');
     await o.click('[data-test=publish-confirm]');
     await expect.poll(() => o.textContent('[data-test=form-error]')).toContain('请填写活动名称');

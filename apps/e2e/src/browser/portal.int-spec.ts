@@ -47,7 +47,15 @@ describe('the portal in the browser', () => {
     const offered: (string | null)[] = [];
     for (const link of await page.locator('[data-nav]').all())
       offered.push(await link.getAttribute('data-nav'));
-    expect(offered).toEqual(['my-organisation', 'my-incubation']);
+    expect(offered).toEqual([
+      'my-organisation',
+      'my-incubation',
+      'open-calls',
+      'my-applications',
+      'my-agreements',
+      'organiser-activities',
+      'organiser-unit-records',
+    ]);
     await expect.poll(() => page.textContent('[data-test=org-name]')).toBe('香岭社区长者服务中心');
     expect(await page.textContent('[data-test=party-kind]')).toContain('党支部');
     expect(await page.textContent('[data-contact]')).toContain('139****0001');

@@ -22,7 +22,7 @@ const routes: RouteRecordRaw[] = [
     path: '/applications',
     name: 'my-applications',
     component: () => import('./MyApplicationsView.vue'),
-    meta: { roles: ORG_ROLES, nav: { label: 'calls.nav.mine', section: 'org', order: 40 } },
+    meta: { roles: ORG_ROLES, nav: { label: 'calls.nav.mine', section: 'org', order: 35 } },
   },
   {
     path: '/admin/calls',

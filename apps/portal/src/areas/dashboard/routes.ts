@@ -10,7 +10,7 @@ const routes: RouteRecordRaw[] = [
     path: '/admin/dashboard',
     name: 'dashboard',
     component: () => import('./DashboardView.vue'),
-    meta: { roles: ADMIN_ROLES, nav: { label: 'dashboard.nav.dashboard', section: 'admin', order: 40 } },
+    meta: { roles: ADMIN_ROLES, nav: { label: 'dashboard.nav.dashboard', section: 'admin', order: 60 } },
   },
 ];
 

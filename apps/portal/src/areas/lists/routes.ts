@@ -9,7 +9,7 @@ const routes: RouteRecordRaw[] = [
     path: '/admin/lists',
     name: 'lists-board',
     component: () => import('./ListsBoardView.vue'),
-    meta: { roles: ADMIN_ROLES, nav: { label: 'lists.nav.board', section: 'admin', order: 30 } },
+    meta: { roles: ADMIN_ROLES, nav: { label: 'lists.nav.board', section: 'admin', order: 35 } },
   },
 ];
 
