@@ -135,7 +135,8 @@ async function liveDeliveries(gateway, headers) {
       for (const line of frames.flatMap((frame) => frame.split('\n'))) {
         if (!line.startsWith('data:')) continue;
         const event = JSON.parse(line.slice(5));
-        if (event.type === 'affairs.case.delivered') delivered.add(event.key);
+        if (event.type === 'affairs.case.transitioned' && event.data.to === 'delivered')
+          delivered.add(event.key);
       }
     }
   })().catch(() => undefined);

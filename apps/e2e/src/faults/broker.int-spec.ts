@@ -5,7 +5,10 @@ import { CENTRE, Counter, paced } from './counter';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** The cases the gateway's live feed (SSE, channel `case`) announced as delivered, as a staff screen sees them. */
+/**
+ * The cases the gateway's live feed (SSE, channel `case`) announced as delivered (a transition to `delivered`), as a
+ * staff screen sees them.
+ */
 async function watchDeliveries(gateway: string, token: string) {
   const delivered = new Set<string>();
   const stop = new AbortController();
@@ -22,8 +25,9 @@ async function watchDeliveries(gateway: string, token: string) {
       pending = frames.pop() ?? '';
       for (const line of frames.flatMap((frame) => frame.split('\n'))) {
         if (!line.startsWith('data:')) continue;
-        const event = JSON.parse(line.slice(5)) as { type: string; key: string };
-        if (event.type === 'affairs.case.delivered') delivered.add(event.key);
+        const event = JSON.parse(line.slice(5)) as { type: string; key: string; data: { to?: string } };
+        if (event.type === 'affairs.case.transitioned' && event.data.to === 'delivered')
+          delivered.add(event.key);
       }
     }
   })().catch(() => undefined);
