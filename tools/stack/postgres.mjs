@@ -8,7 +8,7 @@ import path from 'node:path';
 import { installTwinsArgs } from './pg-twins.mjs';
 import { portFree } from './ports.mjs';
 import { aptInstall } from './prerequisites.mjs';
-import { run, since, StackError, stopPid, tailLines } from './processes.mjs';
+import { isAlive, run, since, StackError, stopPid, tailLines } from './processes.mjs';
 
 /** @import { Log } from './prerequisites.mjs' */
 
@@ -170,6 +170,7 @@ export async function startPostgres(dir, port, durable, log) {
   }
   if (!(await portFree(port)))
     throw new StackError('postgres start', `port ${port} on 127.0.0.1 is already in use`);
+  clearStaleLock(data);
   const [cmd, args] = asPg(path.join(bin, 'pg_ctl'), ['-D', data, '-l', logFile, '-w', '-t', '60', 'start']);
   await run('postgres start', cmd, args, { cwd: base, logFiles: [logFile] });
   const pid = Number(tailLines(path.join(data, 'postmaster.pid'), 100).split('\n')[0]);
@@ -206,4 +207,17 @@ export async function startPostgres(dir, port, durable, log) {
     throw e;
   }
   return { pid, data };
+}
+
+/**
+ * A postmaster killed a moment ago can linger as a zombie until its new parent reaps it, and PostgreSQL takes a lock
+ * file naming any pid that still exists for a running server ("lock file postmaster.pid already exists"). A pid that
+ * is no running postgres (gone, a zombie, or recycled by another program) holds nothing, so its lock file goes.
+ * @param {string} data
+ */
+function clearStaleLock(data) {
+  const lock = path.join(data, 'postmaster.pid');
+  if (!fs.existsSync(lock)) return;
+  const pid = Number(fs.readFileSync(lock, 'utf8').split('\n')[0]);
+  if (!isAlive(pid, 'postgres')) fs.rmSync(lock);
 }
