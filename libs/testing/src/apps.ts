@@ -1,4 +1,5 @@
 import { type AppProcess, freePort, spawnApp, waitHealthy } from '@psc/service-registry';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { repoRoot } from './stack';
 
@@ -26,16 +27,22 @@ export async function waitFor<T>(
 
 export type RunningApp = AppProcess;
 
+// each app's warnings and errors stay after the run, for reading why a test failed
+const logs = path.join(repoRoot, 'tmp/test-logs');
+
 /** Runs a built backend app (dist/server) as its own process, as production does, and waits for /health. */
 export async function startApp(
   name: string,
   env: Record<string, string>,
   { port, waitHealthy: wait = true }: { port?: number; waitHealthy?: boolean } = {},
 ): Promise<RunningApp> {
+  const listen = port ?? (await freePort());
+  mkdirSync(logs, { recursive: true });
   const app = spawnApp(name, {
     dist: path.join(repoRoot, 'dist/server'),
-    port: port ?? (await freePort()),
+    port: listen,
     cwd: repoRoot,
+    output: { file: path.join(logs, `${name}-${listen}.log`) },
     env: { PATH: process.env.PATH, LOG_LEVEL: 'warn', NODE_ENV: 'test', ...env },
   });
   if (wait) {
