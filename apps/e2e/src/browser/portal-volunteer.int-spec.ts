@@ -43,7 +43,10 @@ describe('volunteering in the portal', () => {
   }
 
   beforeAll(async () => {
-    await world.startAll(['catalogue', 'identity', 'volunteer'], { catalogue: { SEED_CATALOGUE: 'true' } });
+    // socialorg too: an administrator lands on the organisation registry, and a service not running answers 503
+    await world.startAll(['catalogue', 'identity', 'volunteer', 'socialorg'], {
+      catalogue: { SEED_CATALOGUE: 'true' },
+    });
     counter = { authorization: `Bearer ${await world.tokenFor('counter_staff', CENTRE)}` };
     // 张三, known to identity (the window registered them; the kiosk helper types this name); becoming a volunteer is
     // the portal's step
