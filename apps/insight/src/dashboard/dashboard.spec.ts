@@ -115,7 +115,9 @@ describe('affairs dashboard', () => {
       '时间范围过长，请缩短范围或改用更粗的粒度',
     ]);
     expect(issues({ scope: 'sz', from: '2026-01-01', to: '2026-12-31', grain: 'week' })).toEqual([]);
-    expect(issues({ scope: 'sz', from: '2026-02-30', to: '2026-03-01' })).toEqual(['日期应为有效日期（YYYY-MM-DD）']);
+    expect(issues({ scope: 'sz', from: '2026-02-30', to: '2026-03-01' })).toEqual([
+      '日期应为有效日期（YYYY-MM-DD）',
+    ]);
     expect(issues({ scope: 'sz', from: '2026-03-02', to: '2026-03-01' })).toEqual([
       '开始日期不能晚于结束日期',
     ]);
