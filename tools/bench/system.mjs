@@ -350,6 +350,7 @@ export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
     nodeArgs,
     output: { file: logFile },
   });
+  let stopping = false;
   /** @type {App} */
   const app = {
     name,
@@ -358,6 +359,7 @@ export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
     logFile,
     url: running.url,
     stop: async () => {
+      stopping = true;
       if ((await running.stop({ killAfterMs: 8_000 })) === 'killed') {
         session.log(`[${session.tag}] ${name} did not exit within 8 s of SIGTERM: killed`);
         app.shutdownHung = true;
@@ -365,7 +367,8 @@ export function startApp(session, name, { port, env, logDir, nodeArgs = [] }) {
     },
   };
   running.process.on('exit', (code, signal) => {
-    if (session.live) {
+    // a bench may stop an app of its own mid-run (the insight bench's reader): that exit is expected
+    if (session.live && !stopping) {
       app.unexpectedExit = `${name} exited (${signal ?? `code ${code}`}) during the run${signal === 'SIGTERM' ? ': not by this bench — something else on the machine signalled it' : ''}`;
       session.log(`[${session.tag}] ${app.unexpectedExit}; log: ${logFile}`);
     }
