@@ -30,6 +30,9 @@ describe('outageOf', () => {
       Object.assign(new Error('Operation `cases.findOne()` buffering timed out after 10000ms'), {
         name: 'MongooseError',
       }),
+      // the driver writing on a socket FerretDB had closed as it was killed, its error let through as Node raised it
+      Object.assign(new Error('This socket has been ended by the other party'), { code: 'EPIPE' }),
+      Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET', syscall: 'read' }),
     ];
     expect(cases.map((error) => outageOf(error)?.part)).toEqual(cases.map(() => 'database'));
   });
@@ -72,6 +75,7 @@ describe('outageOf', () => {
         message: 'too large',
       }),
       new TypeError("Cannot read properties of undefined (reading 'revision')"),
+      Object.assign(new Error("ENOENT: no such file or directory, open 'seed.json'"), { code: 'ENOENT' }),
       'a string',
       null,
     ];

@@ -34,6 +34,18 @@ const DRIVER_ERRORS = new Set([
   'MongoWaitQueueTimeoutError',
 ]);
 
+// a socket's own error: the driver lets some through unwrapped (a write on a connection FerretDB closed as it was
+// killed: EPIPE, "This socket has been ended by the other party"). kafkajs wraps its own and the gateway answers its
+// proxy's, so a bare one under a service's request is the database connection's.
+const SOCKET_CODES = new Set([
+  'EPIPE',
+  'ECONNRESET',
+  'ECONNREFUSED',
+  'ECONNABORTED',
+  'ETIMEDOUT',
+  'EHOSTUNREACH',
+]);
+
 // a replica set between primaries, or a member going down: HostUnreachable, HostNotFound, NetworkTimeout,
 // ShutdownInProgress, PrimarySteppedDown, SocketException, NotWritablePrimary, InterruptedAtShutdown,
 // InterruptedDueToReplStateChange, NotPrimaryNoSecondaryOk, NotPrimaryOrSecondary, LegacyNotPrimary,
@@ -83,6 +95,7 @@ function partOf(error: ErrorShape): OutagePart | undefined {
   const name = typeof error.name === 'string' ? error.name : '';
   const message = typeof error.message === 'string' ? error.message : '';
   if (DRIVER_ERRORS.has(name) || MONGOOSE_WAITING.test(message)) return 'database';
+  if (name === 'Error' && typeof error.code === 'string' && SOCKET_CODES.has(error.code)) return 'database';
   if (name.startsWith('Mongo')) {
     if (typeof error.code === 'number' && SERVER_CODES.has(error.code)) return 'database';
     if (labelsOf(error).includes('RetryableWriteError')) return 'database';
