@@ -18,7 +18,7 @@ import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { MongoClient } from 'mongodb';
-import { freePort } from '../stack/stack.mjs';
+import { ensureSystemPackages, freePort } from '../stack/stack.mjs';
 import { fmt, sleep, summarize, table } from './lib.mjs';
 import {
   bringUpStack,
@@ -138,6 +138,7 @@ async function call(url, { method = 'GET', headers = {}, body } = {}) {
 }
 
 async function main() {
+  await ensureSystemPackages(); // the service loads its certificate font at start
   const before = uptime();
   step(`uptime before: ${before}`);
   const workDir = session.workDir();

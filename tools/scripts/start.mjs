@@ -25,7 +25,9 @@ const STABLE_MS = 60_000;
 const STACK_CHECK_MS = 2000;
 
 ensureInstall();
-const { deadParts, DEV_DIR, startStack } = await import('../stack/stack.mjs');
+const { deadParts, DEV_DIR, ensureSystemPackages, startStack } = await import('../stack/stack.mjs');
+// the volunteer service prints certificates in a font from Debian's packages
+await ensureSystemPackages();
 
 const external = { mongo: Boolean(process.env.MONGODB_URI), kafka: Boolean(process.env.KAFKA_BROKERS) };
 const stackOptions = { kafka: !external.kafka, mongo: !external.mongo };

@@ -5,14 +5,14 @@
 import { spawn } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { ensureBrowser } from './ensure-browser.mjs';
 import { ensureInstall } from './ensure-install.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const reports = path.join(root, 'tmp/test-reports');
 mkdirSync(reports, { recursive: true });
 ensureInstall();
-ensureBrowser();
+const { ensureSystemPackages } = await import('../stack/stack.mjs');
+await ensureSystemPackages({ browser: true });
 
 /** @param {string} command @param {string[]} args @returns {Promise<number>} the exit code */
 const run = (command, args) =>

@@ -1,5 +1,7 @@
-// Machine prerequisites: commands the stack needs, installed with apt-get when missing (as root).
+// Machine prerequisites: the Debian packages the stack and the system need beyond Node, installed with apt-get when
+// missing (as root).
 
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { CACHE_DIR } from './layout.mjs';
@@ -40,4 +42,22 @@ export async function ensureCommand(cmd, aptPackage, log) {
     which(cmd) ??
     Promise.reject(new StackError('prerequisites', `${cmd} still missing after installing ${aptPackage}`))
   );
+}
+
+// the face the volunteer service embeds in printed certificates (apps/volunteer/src/config.ts), whose glyphs every
+// screenshot needs for its Chinese too; a machine that names its own font (CERTIFICATE_FONT) needs none
+const hasCertificateFont = () =>
+  Boolean(process.env.CERTIFICATE_FONT) ||
+  spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' }).stdout?.includes('Noto Serif CJK');
+
+/**
+ * fonts-noto-cjk, and with `browser` Debian's Chromium, which the browser tests drive with playwright-core
+ * (`npx playwright install` cannot reach its CDN here; CHROMIUM_PATH points elsewhere).
+ * @param {{ browser?: boolean, log?: Log }} [options]
+ */
+export async function ensureSystemPackages({ browser = false, log = console.log } = {}) {
+  const missing = [];
+  if (browser && !fs.existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) missing.push('chromium');
+  if (!hasCertificateFont()) missing.push('fonts-noto-cjk');
+  if (missing.length > 0) await aptInstall(missing, log);
 }

@@ -18,6 +18,7 @@ import { alive, lockDir, readState, stateFile, writeState } from './state.mjs';
 
 export { CACHE_DIR, DEV_DIR, DEV_PORTS, REPO_ROOT } from './layout.mjs';
 export { freePort } from './ports.mjs';
+export { ensureSystemPackages } from './prerequisites.mjs';
 export { isAlive, StackError } from './processes.mjs';
 export { pgQuery, REMOVE_TWINS_SQL } from './pg-twins.mjs';
 

@@ -34,6 +34,12 @@ describe('volunteer configuration', () => {
     ]);
   });
 
+  it('refuses a certificate font that is not there, saying how to get one', () => {
+    expect(problems({ ...env, CERTIFICATE_FONT: '/nowhere/NotoSerifCJK-Regular.ttc' })).toEqual([
+      expect.stringMatching(/^CERTIFICATE_FONT: no such file: install Debian's fonts-noto-cjk/),
+    ]);
+  });
+
   it('names every missing setting at once', () => {
     expect(problems({})).toEqual(
       expect.arrayContaining([

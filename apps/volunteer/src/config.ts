@@ -2,6 +2,7 @@ import { authConfigShape } from '@psc/auth';
 import { indexKeySetting } from '@psc/pii';
 import { baseConfigSchema, sensitive } from '@psc/server-kit';
 import { SERVICES } from '@psc/service-registry';
+import { existsSync } from 'node:fs';
 import { z } from 'zod';
 
 export const volunteerConfigSchema = baseConfigSchema.extend({
@@ -34,6 +35,10 @@ export const volunteerConfigSchema = baseConfigSchema.extend({
     .string()
     .min(1)
     .default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc')
+    .refine(existsSync, {
+      message:
+        "no such file: install Debian's fonts-noto-cjk (npm start does so as root) or name another CJK font",
+    })
     .describe('font file with CJK glyphs embedded in printed certificates (Debian fonts-noto-cjk)'),
   CERTIFICATE_FONT_FACE: z
     .string()
