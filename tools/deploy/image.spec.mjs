@@ -22,4 +22,12 @@ describe('deploy/Dockerfile', () => {
     expect(dockerfile).toMatch(/^WORKDIR \/app$/m);
     expect(dockerfile).toMatch(/^COPY --from=build \/src\/dist\/web dist\/web$/m);
   });
+
+  it("installs the volunteer service's certificate font in the image it runs in", () => {
+    const runtime = dockerfile.slice(dockerfile.lastIndexOf('\nFROM '));
+    expect(runtime).toMatch(/apt-get install[^\n]*fonts-noto-cjk/);
+    const config = readFileSync(path.join(root, 'apps/volunteer/src/config.ts'), 'utf8');
+    // where Debian's fonts-noto-cjk puts it
+    expect(config).toContain(".default('/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc')");
+  });
 });
