@@ -7,7 +7,7 @@ import {
   MongoTopologyClosedError,
 } from 'mongodb';
 import { describe, expect, it } from 'vitest';
-import { outageOf } from './outage';
+import { logFailure, outageOf } from './outage';
 
 // what FerretDB answered, word for word, while its PostgreSQL was killed and started again
 const ferret = (errmsg: string) =>
@@ -80,5 +80,20 @@ describe('outageOf', () => {
       null,
     ];
     expect(bugs.map((error) => outageOf(error))).toEqual(bugs.map(() => undefined));
+  });
+
+  it("logs a background job's run lost to an outage as a warning naming the part, a bug as an error with its stack", () => {
+    const lines: [string, object, string][] = [];
+    const logger = {
+      warn: (fields: object, message: string) => lines.push(['warn', fields, message]),
+      error: (fields: object, message: string) => lines.push(['error', fields, message]),
+    };
+    const bug = new TypeError('x is undefined');
+    logFailure(logger, new MongoServerSelectionError('connect ECONNREFUSED', {} as never), 'sweep failed');
+    logFailure(logger, bug, 'sweep failed');
+    expect(lines).toEqual([
+      ['warn', { part: 'database', reason: 'connect ECONNREFUSED' }, 'sweep failed'],
+      ['error', { err: bug }, 'sweep failed'],
+    ]);
   });
 });

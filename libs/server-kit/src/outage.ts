@@ -118,3 +118,19 @@ export function outageOf(error: unknown): Outage | undefined {
   }
   return undefined;
 }
+
+/** What a background job needs of a logger (Nest's Logger over pino). */
+interface FailureLog {
+  warn(fields: object, message: string): void;
+  error(fields: object, message: string): void;
+}
+
+/**
+ * Logs a background job's failed run: a dependency away is a warning naming the part (it recurs every tick until the
+ * part is back, and is not a bug), anything else an error with its stack.
+ */
+export function logFailure(logger: FailureLog, error: unknown, message: string): void {
+  const outage = outageOf(error);
+  if (outage) logger.warn({ part: outage.part, reason: outage.reason }, message);
+  else logger.error({ err: error }, message);
+}

@@ -7,7 +7,7 @@ import {
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
 import { Outbox } from '@psc/messaging';
-import { APP_CONFIG, CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
+import { APP_CONFIG, CLOCK, type Clock, logFailure, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import type { AffairsConfig } from '../config';
 import { type Case, CASE_MODEL } from './case.model';
@@ -34,7 +34,7 @@ export class SlaWatchService implements OnApplicationBootstrap, BeforeApplicatio
     this.loop = repeat(
       this.config.SLA_SWEEP_SECONDS * 1000,
       () => this.sweep(),
-      (error) => this.logger.error({ err: error }, 'SLA sweep failed; next sweep retries'),
+      (error) => logFailure(this.logger, error, 'SLA sweep failed; next sweep retries'),
     );
   }
 

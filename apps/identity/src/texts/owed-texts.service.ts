@@ -6,7 +6,7 @@ import {
   type OnApplicationBootstrap,
 } from '@nestjs/common';
 import { InjectModel } from '@nestjs/mongoose';
-import { CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
+import { CLOCK, type Clock, logFailure, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import { AuditService } from '../audit/audit.service';
 import { ResidentRegistryService } from '../residents/resident-registry.service';
@@ -46,7 +46,7 @@ export class OwedTextsService implements OnApplicationBootstrap, BeforeApplicati
     this.loop = repeat(
       POLL_MS,
       () => this.sendDue(),
-      (error) => this.logger.error({ err: error }, 'sending owed texts failed; retrying'),
+      (error) => logFailure(this.logger, error, 'sending owed texts failed; retrying'),
     );
   }
 

@@ -8,7 +8,7 @@ import {
 import { InjectModel } from '@nestjs/mongoose';
 import { type BalanceView, type ReconciliationView, starLevelOf } from '@psc/contracts/volunteer';
 import { Outbox } from '@psc/messaging';
-import { APP_CONFIG, CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
+import { APP_CONFIG, CLOCK, type Clock, logFailure, repeat, type Repeating } from '@psc/server-kit';
 import { randomUUID } from 'node:crypto';
 import type { Model } from 'mongoose';
 import { Gauge } from 'prom-client';
@@ -62,7 +62,7 @@ export class ReconciliationService implements OnApplicationBootstrap, BeforeAppl
     this.loop = repeat(
       this.config.RECONCILE_SECONDS * 1000,
       () => this.run(),
-      (error) => this.logger.error({ err: error }, 'reconciliation failed to run; next run retries'),
+      (error) => logFailure(this.logger, error, 'reconciliation failed to run; next run retries'),
     );
   }
 

@@ -9,7 +9,7 @@ import { InjectModel } from '@nestjs/mongoose';
 import { STAR_LEVELS, starLevelOf } from '@psc/contracts/volunteer';
 import { Outbox } from '@psc/messaging';
 import { isDuplicateKey } from '@psc/persistence';
-import { CLOCK, type Clock, repeat, type Repeating } from '@psc/server-kit';
+import { CLOCK, type Clock, logFailure, repeat, type Repeating } from '@psc/server-kit';
 import type { Model } from 'mongoose';
 import {
   type Balance,
@@ -47,7 +47,7 @@ export class StarsService implements OnApplicationBootstrap, BeforeApplicationSh
     this.loop = repeat(
       LOOK_EVERY_MS,
       () => this.checkPending(),
-      (error) => this.logger.warn({ err: error }, 'star check failed; retrying'),
+      (error) => logFailure(this.logger, error, 'star check failed; retrying'),
     );
   }
 
