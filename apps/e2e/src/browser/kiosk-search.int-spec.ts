@@ -113,7 +113,16 @@ describe('the kiosk understands residents, shows the 15-minute circle and books 
     await signInAtCounter(desk, gateway(), 'counter01', world.seedPassword);
     await desk.click('[data-test=nav-misses]');
     const row = '[data-test=miss-row][data-text="楼上漏水"]';
-    await desk.waitForSelector(row, { timeout: 20_000 });
+    // the catalogue writes the counts every few seconds: the page may have read before, so staff tap 刷新
+    await expect
+      .poll(
+        async () => {
+          if ((await desk.locator(row).count()) === 0) await desk.click('[data-test=refresh]');
+          return desk.locator(row).count();
+        },
+        { timeout: 20_000, interval: 1000 },
+      )
+      .toBe(1);
     expect(await desk.textContent(row)).toContain('仍然找不到');
     await screenshot(desk, 'counter-misses');
     await desk.click(`${row} [data-test=attach]`);
