@@ -1,5 +1,7 @@
 import { z } from 'zod';
-import { calendarDay, entityId, instant, placeId, text } from './organisation';
+import { calendarDay } from '../common/day';
+import { trimmedText } from '../common/text';
+import { entityId, instant, placeId } from './organisation';
 
 /**
  * An organisation's stay at a 孵化基地 (incubation base): applied → reviewed by the base's centre → incubating with
@@ -100,7 +102,7 @@ const revision = z.number({ error: '缺少版本号，请刷新后再操作' }).
 export const applyIncubationRequest = z.object({
   orgId: entityId('组织编号'),
   baseId: placeId('孵化基地', [3, 4]),
-  plan: text('入驻计划', 10, 1000),
+  plan: trimmedText('入驻计划', 10, 1000),
   needs: z
     .array(
       z.enum(Object.keys(INCUBATION_NEEDS) as [IncubationNeed, ...IncubationNeed[]], { error: '需求不正确' }),
@@ -117,8 +119,8 @@ export const applyIncubationRequest = z.object({
 });
 export type ApplyIncubationRequest = z.infer<typeof applyIncubationRequest>;
 
-const reasonRequired = (label: string) => text(label, 2, 500);
-const reasonOptional = text('说明', 0, 500).optional();
+const reasonRequired = (label: string) => trimmedText(label, 2, 500);
+const reasonOptional = trimmedText('说明', 0, 500).optional();
 
 /** One step of the state machine, with what that step needs. */
 export const incubationActionRequest = z.discriminatedUnion(
@@ -155,43 +157,43 @@ export const assessIncubationRequest = z.object({
     >,
     { error: '请为每一项打分' },
   ),
-  comment: text('评估意见', 2, 1000),
+  comment: trimmedText('评估意见', 2, 1000),
 });
 export type AssessIncubationRequest = z.infer<typeof assessIncubationRequest>;
 
 export const assignMentorRequest = z.object({
   revision,
-  name: text('导师姓名', 2, 20),
-  affiliation: text('导师单位', 2, 60),
-  expertise: text('辅导方向', 2, 100),
+  name: trimmedText('导师姓名', 2, 20),
+  affiliation: trimmedText('导师单位', 2, 60),
+  expertise: trimmedText('辅导方向', 2, 100),
 });
 export type AssignMentorRequest = z.infer<typeof assignMentorRequest>;
 
 export const recordTrainingRequest = z.object({
   revision,
-  title: text('培训主题', 2, 60),
+  title: trimmedText('培训主题', 2, 60),
   on: calendarDay('培训日期'),
   hours: z
     .number({ error: '请填写培训学时' })
     .multipleOf(0.5, '学时以半小时计')
     .min(0.5, '学时至少 0.5')
     .max(8, '一次培训最多 8 学时'),
-  provider: text('授课人或机构', 2, 60),
+  provider: trimmedText('授课人或机构', 2, 60),
 });
 export type RecordTrainingRequest = z.infer<typeof recordTrainingRequest>;
 
 /** Office space or a meeting room of the base's centre, on half-hour boundaries, at most 31 days at a time. */
 export const bookRoomRequest = z.object({
-  room: text('场地名称', 2, 30),
+  room: trimmedText('场地名称', 2, 30),
   from: z.iso.datetime({ error: '开始时间格式不正确' }),
   to: z.iso.datetime({ error: '结束时间格式不正确' }),
-  purpose: text('用途', 2, 100),
+  purpose: trimmedText('用途', 2, 100),
 });
 export type BookRoomRequest = z.infer<typeof bookRoomRequest>;
 
 export const releaseRoomRequest = z.object({
-  room: text('场地名称', 2, 30),
-  reason: text('取消原因', 2, 200),
+  room: trimmedText('场地名称', 2, 30),
+  reason: trimmedText('取消原因', 2, 200),
 });
 export type ReleaseRoomRequest = z.infer<typeof releaseRoomRequest>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { personalDataProblem } from '../common/personal-data';
-import { centreId, entityId, instant, placeId, text } from './organisation';
+import { trimmedText } from '../common/text';
+import { centreId, entityId, instant, placeId } from './organisation';
 
 /**
  * 三张清单 (需求清单 / 资源清单 / 项目清单): residents' needs, what units in the area offer (共建单位, with the
@@ -66,8 +67,8 @@ const revision = z.number({ error: '缺少版本号，请刷新后再操作' }).
 export const postNeedRequest = z
   .object({
     centreId,
-    title: text('需求标题', 2, 40),
-    detail: text('需求描述', 0, 500).default(''),
+    title: trimmedText('需求标题', 2, 40),
+    detail: trimmedText('需求描述', 0, 500).default(''),
     category: z.enum(keys(NEED_CATEGORIES), { error: '请选择需求类别' }),
   })
   // the list is shown on boards, so numbers that reach a person are refused here, at the kiosk and at the service alike
@@ -84,15 +85,15 @@ export type PostNeedRequest = z.infer<typeof postNeedRequest>;
 
 export const offerResourceRequest = z.object({
   centreId,
-  unit: text('共建单位名称', 2, 60),
+  unit: trimmedText('共建单位名称', 2, 60),
   kind: z.enum(keys(RESOURCE_KINDS), { error: '请选择资源类型' }),
-  title: text('资源名称', 2, 40),
-  detail: text('资源说明', 0, 500).default(''),
+  title: trimmedText('资源名称', 2, 40),
+  detail: trimmedText('资源说明', 0, 500).default(''),
   /** 双报到: the unit's serving party members who report to this community; names may follow the count */
   partyMembers: z.object({
     count: z.number({ error: '请填写报到党员人数' }).int('人数应为整数').min(0, '人数不能为负').max(9999),
     names: z
-      .array(text('党员姓名', 2, 20))
+      .array(trimmedText('党员姓名', 2, 20))
       .max(100, '姓名最多列 100 个')
       .default([]),
   }),
@@ -105,8 +106,8 @@ export type OfferResourceRequest = z.infer<typeof offerResourceRequest>;
  */
 export const listProjectRequest = z.object({
   centreId,
-  title: text('项目名称', 2, 60),
-  detail: text('项目简介', 0, 500).default(''),
+  title: trimmedText('项目名称', 2, 60),
+  detail: trimmedText('项目简介', 0, 500).default(''),
   source: z.enum(keys(PROJECT_SOURCES), { error: '请选择项目来源' }),
   ref: z
     .string()
@@ -123,14 +124,14 @@ export const matchNeedRequest = z.object({
     kind: z.enum(['resource', 'project'], { error: '请选择对接资源还是项目' }),
     id: entityId('对接对象编号'),
   }),
-  note: text('对接说明', 0, 200).default(''),
+  note: trimmedText('对接说明', 0, 200).default(''),
 });
 export type MatchNeedRequest = z.infer<typeof matchNeedRequest>;
 
 export const needStepRequest = z.object({
   action: z.enum(['close', 'reopen'], { error: '不支持的操作' }),
   revision,
-  reason: text('原因', 2, 200),
+  reason: trimmedText('原因', 2, 200),
 });
 export type NeedStepRequest = z.infer<typeof needStepRequest>;
 

@@ -8,11 +8,6 @@ import { trimmedText } from '../common/text';
 /** An instant as the service writes it (`toISOString()`). */
 export const instant = z.iso.datetime();
 
-export { calendarDay };
-
-/** Free text of `min`–`max` characters, trimmed. */
-export const text = trimmedText;
-
 const SEGMENT = '[a-z0-9][a-z0-9-]{0,63}';
 
 /** A place of the scope tree (`city/district/street/centre`) of `depths` segments, as @psc/auth spells it. */
@@ -137,15 +132,15 @@ export const partyBuildingInput = z.discriminatedUnion(
 export type PartyBuildingInput = z.infer<typeof partyBuildingInput>;
 
 const profileShape = {
-  name: text('组织名称', 2, 60),
+  name: trimmedText('组织名称', 2, 60),
   type: z.enum(ORG_TYPE_CODES, { error: '请选择组织类型' }),
   fields: z
     .array(z.enum(SERVICE_FIELD_CODES, { error: '服务领域不正确' }), { error: '请选择服务领域' })
     .min(1, '请至少选择一个服务领域')
     .max(SERVICE_FIELD_CODES.length),
-  address: text('办公地址', 4, 120),
+  address: trimmedText('办公地址', 4, 120),
   foundedOn: calendarDay('成立日期'),
-  description: text('组织简介', 0, 1000).default(''),
+  description: trimmedText('组织简介', 0, 1000).default(''),
   partyBuilding: partyBuildingInput.default({ kind: 'none', partyMembers: 0 }),
 };
 
@@ -161,7 +156,7 @@ export const registerOrganisationRequest = z.discriminatedUnion(
     }),
     z.object({
       registration: z.literal('community_filed'),
-      filingNo: text('备案编号', 4, 40),
+      filingNo: trimmedText('备案编号', 4, 40),
       centreId,
       ...profileShape,
       type: z.literal('community_group', { error: '社区备案的只能是社区社会组织' }),
@@ -182,7 +177,7 @@ export const updateProfileRequest = z.object({
 export type UpdateProfileRequest = z.infer<typeof updateProfileRequest>;
 
 export const addContactRequest = z.object({
-  name: text('联系人姓名', 2, 20),
+  name: trimmedText('联系人姓名', 2, 20),
   role: z.enum(Object.keys(CONTACT_ROLES) as [ContactRole, ...ContactRole[]], { error: '请选择联系人身份' }),
   phone: z
     .string({ error: '请填写联系电话' })
@@ -195,7 +190,7 @@ export type AddContactRequest = z.infer<typeof addContactRequest>;
 export const changePartyBuildingRequest = z.object({
   revision: z.number({ error: '缺少版本号，请刷新后再操作' }).int().min(1),
   partyBuilding: partyBuildingInput,
-  reason: text('变更说明', 2, 200),
+  reason: trimmedText('变更说明', 2, 200),
 });
 export type ChangePartyBuildingRequest = z.infer<typeof changePartyBuildingRequest>;
 
