@@ -57,7 +57,7 @@ const staticImports = (code) =>
 export function bundleFigures(dir = KIOSK_DIST) {
   const html = fs.readFileSync(path.join(dir, 'index.html'), 'utf8');
   /** @param {string | undefined} url */
-  const local = (url = '') => path.join(dir, url.replace(`/${path.basename(dir)}/`, ''));
+  const local = (url = '') => path.join(dir, url.replace(new RegExp(`^/${path.basename(dir)}/`), ''));
   /** @param {string} tag @param {string} name */
   const attr = (tag, name) => new RegExp(`\\b${name}="([^"]+)"`).exec(tag)?.[1];
   const tags = html.match(/<(?:script|link)\b[^>]*>/g) ?? [];
