@@ -34,11 +34,27 @@ export function dashboardWorld(now = '2026-11-23T08:00:00.000Z') {
     models[name] = m;
     return m as never;
   };
+  /** the filters each counters collection was queried with, so a spec can see what the store would be asked */
+  const finds: Record<string, Record<string, unknown>[]> = {};
+  // the dashboard reads a bucket leaving out `_seen`, which the fakes never hold (feed applies unguarded writes)
+  const countersModel = (name: string) => {
+    const m = model<CounterDoc>(name) as ReturnType<typeof fakeModel<CounterDoc>>;
+    const find = m.find.bind(m);
+    finds[name] = [];
+    return Object.assign(m, {
+      find(filter: Record<string, unknown>, projection?: unknown) {
+        if (projection !== undefined && JSON.stringify(projection) !== '{"_seen":0}')
+          throw new Error(`dashboard world: unexpected projection ${JSON.stringify(projection)}`);
+        finds[name].push(filter);
+        return find(filter);
+      },
+    }) as never;
+  };
   const counters = {
-    affairs: model<CounterDoc>('affairs_counters'),
-    volunteer: model<CounterDoc>('volunteer_counters'),
-    socialorg: model<CounterDoc>('socialorg_counters'),
-    rooms: model<CounterDoc>('rooms_counters'),
+    affairs: countersModel('affairs_counters'),
+    volunteer: countersModel('volunteer_counters'),
+    socialorg: countersModel('socialorg_counters'),
+    rooms: countersModel('rooms_counters'),
   };
   const memo = new MemoRepository(model<MemoDoc>('insight_memos'));
   const handlers = new Map([
@@ -57,6 +73,7 @@ export function dashboardWorld(now = '2026-11-23T08:00:00.000Z') {
   const screen = new ScreenController(counters.affairs, counters.volunteer, clock);
   return {
     models,
+    finds,
     clock,
     async feed(events: DomainEvent[]) {
       for (const event of events) {

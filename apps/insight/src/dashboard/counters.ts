@@ -1,5 +1,5 @@
 import { DASHBOARD_GRAINS } from '@psc/contracts/insight';
-import { counterId, periodsOfInstant, placesOf, standingId } from './periods';
+import { counterId, periodKeys, periodsOfInstant, placesOf, standingId } from './periods';
 
 /**
  * Something an event adds to the counters of its centre: `inc` goes to the centre, street, district and city, for
@@ -42,7 +42,7 @@ export function counterWrites<F extends string>(fact: CounterFact<F>): CounterWr
     if (fact.standing) return [{ id: standingId(place), update: { $inc: inc, $set: { place } } }];
     return DASHBOARD_GRAINS.map((grain) => ({
       id: counterId(place, grain, periods[grain]),
-      update: { $inc: inc, $set: { place, grain, period: periods[grain] } },
+      update: { $inc: inc, $set: periodKeys(place, grain, periods[grain]) },
     }));
   });
 }

@@ -19,20 +19,29 @@ import {
   SOCIALORG_COUNTERS_MODEL,
   VOLUNTEER_COUNTERS_MODEL,
 } from './dashboard.model';
-import { counterId, periodsBetween, standingId } from './periods';
+import { bucketsOf, periodsBetween, standingId } from './periods';
 
 const ADMINS = ['centre_admin', 'city_admin'] as const;
 
-/** The period documents of a place, by `_id` only: a range or `$in` reads the whole collection on FerretDB. */
-export const periodDocs = (
+/**
+ * The period documents of a place, in the order of `periods` (null where nothing was counted): one equality query
+ * per bucket, which FerretDB answers from the index on `bucket`. A range or `$in` would read the whole collection
+ * there, and one point read per period cost a 92-day answer 369 reads.
+ */
+export async function periodDocs(
   model: Model<CounterDoc>,
   scope: string,
   grain: DashboardGrain,
   periods: string[],
-) =>
-  Promise.all(
-    periods.map((period) => model.findById(counterId(scope, grain, period), { _seen: 0 }).lean<CounterDoc>()),
+): Promise<(CounterDoc | null)[]> {
+  const found = await Promise.all(
+    bucketsOf(scope, grain, periods).map((bucket) =>
+      model.find({ bucket }, { _seen: 0 }).lean<CounterDoc[]>(),
+    ),
   );
+  const byPeriod = new Map(found.flat().map((doc) => [doc.period, doc]));
+  return periods.map((period) => byPeriod.get(period) ?? null);
+}
 
 @ApiTags('dashboard')
 @Controller('dashboard')

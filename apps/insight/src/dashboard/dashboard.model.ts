@@ -5,13 +5,15 @@ export type Counts = { [field: string]: number | Counts };
 
 /**
  * The counters of one place in one period (`<place>|<grain>|<period>`, e.g. `sz/futian|week|2026-W48`), kept by the
- * consumer so that a dashboard is a handful of reads by `_id`: FerretDB miscounts some `$group`s and reads slowly.
+ * consumer so that a dashboard is a handful of reads: FerretDB miscounts some `$group`s and reads slowly. `bucket`
+ * (`sz/futian|week|2026`, see bucketOf) lets a range of periods be read by one indexed equality.
  */
 export interface CounterDoc {
   _id: string;
   place: string;
   grain: string;
   period: string;
+  bucket: string;
   total?: Counts;
   items?: Record<string, Counts>;
   children?: Record<string, Counts>;
@@ -31,6 +33,7 @@ export const countersSchema = (collection: string) =>
       place: String,
       grain: String,
       period: String,
+      bucket: { type: String, index: true },
       total: Schema.Types.Mixed,
       items: Schema.Types.Mixed,
       children: Schema.Types.Mixed,

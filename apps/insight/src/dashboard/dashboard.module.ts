@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { MongooseModule } from '@nestjs/mongoose';
 import { CLOCK, systemClock } from '@psc/server-kit';
 import { AffairsDashboardConsumer } from './affairs-dashboard.consumer';
+import { CounterBucketsBackfillService } from './counter-buckets-backfill.service';
 import { DashboardController } from './dashboard.controller';
 import { COUNTER_MODELS, MEMO_MODEL, memoSchema } from './dashboard.model';
 import { MemoRepository } from './memo.repository';
@@ -21,6 +22,6 @@ import { VolunteerDashboardConsumer } from './volunteer-dashboard.consumer';
     SocialorgDashboardConsumer,
     RoomsDashboardConsumer,
   ],
-  providers: [MemoRepository, { provide: CLOCK, useValue: systemClock }],
+  providers: [MemoRepository, CounterBucketsBackfillService, { provide: CLOCK, useValue: systemClock }],
 })
 export class DashboardModule {}

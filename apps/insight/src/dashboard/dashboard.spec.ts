@@ -90,6 +90,26 @@ describe('affairs dashboard', () => {
     expect(months.affairs.children.map((c) => [c.scope, c.tally.opened])).toEqual([['sz/futian', 3]]);
   });
 
+  it('reads each section by one equality on its bucket, and counts only the periods asked for', async () => {
+    const world = newWorld();
+    await world.feed(knownWeek());
+    // 30 Nov alone: its bucket (November) also holds 23–29 Nov, which must not be counted
+    const day = await world.read({ scope: 'sz/futian', from: '2026-11-30', to: '2026-11-30' });
+    expect(day.affairs.series.map((s) => [s.period, s.tally.opened])).toEqual([['2026-11-30', 1]]);
+    expect(day.affairs.tally.opened).toBe(1);
+    expect(day.affairs.tally.ticketsIssued).toBe(0);
+    expect(world.finds.affairs_counters).toEqual([{ bucket: 'sz/futian|day|2026-11' }]);
+
+    // a year by week across the turn of the year: one query per ISO year, whatever the number of weeks
+    for (const name of Object.keys(world.finds)) world.finds[name].length = 0;
+    const weeks = await world.read({ scope: 'sz', from: '2026-11-23', to: '2027-01-10', grain: 'week' });
+    expect(weeks.periods.at(-2)).toBe('2026-W53');
+    expect(weeks.periods.at(-1)).toBe('2027-W01');
+    expect(weeks.affairs.tally.opened).toBe(3);
+    for (const name of ['affairs_counters', 'volunteer_counters', 'socialorg_counters', 'rooms_counters'])
+      expect(world.finds[name], name).toEqual([{ bucket: 'sz|week|2026' }, { bucket: 'sz|week|2027' }]);
+  });
+
   it('shows an administrator their own place and what lies below it, and nothing beside it', async () => {
     const world = newWorld();
     await world.feed(knownWeek());

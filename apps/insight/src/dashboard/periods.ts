@@ -59,5 +59,30 @@ export function placesOf(centreId: string): string[] {
 export const counterId = (place: string, grain: DashboardGrain, period: string) =>
   `${place}|${grain}|${period}`;
 
+/**
+ * The bucket a period's document is read in: a day's month, a week's ISO year, a month's year. FerretDB serves only
+ * equality from an index, so a range of periods is read as one equality query per bucket it touches (at most 5 for
+ * the 92 days a daily range may span, 3 for the longest weekly one, 9 for monthly) instead of a point read per period.
+ */
+export function bucketOf(grain: DashboardGrain, period: string): string {
+  return grain === 'day' ? period.slice(0, 7) : period.slice(0, 4);
+}
+
+export const bucketId = (place: string, grain: DashboardGrain, period: string) =>
+  `${place}|${grain}|${bucketOf(grain, period)}`;
+
+/** The keys a period's counter document is found by, set with every count it receives. */
+export const periodKeys = (place: string, grain: DashboardGrain, period: string) => ({
+  place,
+  grain,
+  period,
+  bucket: bucketId(place, grain, period),
+});
+
+/** The buckets of a place's periods, each once, oldest first. */
+export const bucketsOf = (place: string, grain: DashboardGrain, periods: string[]) => [
+  ...new Set(periods.map((period) => bucketId(place, grain, period))),
+];
+
 /** The one document of a place's levels (see CounterFact.standing). */
 export const standingId = (place: string) => `${place}|now`;

@@ -9,7 +9,7 @@ import {
   type FiveOne,
 } from '@psc/contracts/volunteer';
 import type { CounterFact, CounterWrite } from './counters';
-import { counterId, periodsOfInstant, placesOf } from './periods';
+import { counterId, periodKeys, periodsOfInstant, placesOf } from './periods';
 
 type Fact = CounterFact<VolunteerTallyField>;
 
@@ -69,7 +69,12 @@ export function activeWrites(centreId: string, at: Date, seen: Seen): CounterWri
         inc[`children.${child.slice(place.length + 1)}.activeVolunteers`] = 1;
       if (Object.keys(inc).length === 0) return [];
       const period = periods[grain];
-      return [{ id: counterId(place, grain, period), update: { $inc: inc, $set: { place, grain, period } } }];
+      return [
+        {
+          id: counterId(place, grain, period),
+          update: { $inc: inc, $set: periodKeys(place, grain, period) },
+        },
+      ];
     }),
   );
 }
