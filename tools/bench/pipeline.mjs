@@ -22,6 +22,8 @@ import kafkajs from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { fmt, now, rssMb, sleep, summarize } from './lib.mjs';
 import { measured } from './pipeline/metrics.mjs';
+import { collectProfiles, PROFILE_HOOK, summarizeProfile } from './profile.mjs';
+import { sqlSummary, withSqlLog } from './pipeline/sql-log.mjs';
 import { growPipelineStore } from './pipeline/growth.mjs';
 import { closedLoop, newPhase, openLoop, phaseFigures, progress } from './pipeline/phases.mjs';
 import { rawDriver } from './pipeline/raw-driver.mjs';
@@ -49,6 +51,8 @@ import {
 /** @import { RawDriverFigures } from './pipeline/raw-driver.mjs' */
 /** @import { RawKafkaFigures } from './pipeline/raw-kafka.mjs' */
 /** @import { Targets } from './pipeline/targets.mjs' */
+/** @import { SqlFigures } from './pipeline/sql-log.mjs' */
+/** @import { AppProfile } from './profile.mjs' */
 /** @import { Stall } from './pipeline/tracker.mjs' */
 /**
  * @typedef {{ figures: PhaseFigures, metrics: MetricsDelta, cpuPercent: Record<string, number> }} MeasuredPhase
@@ -72,6 +76,7 @@ import {
  *       readModelLookupMs: ReturnType<typeof summarize>, kafkaDuplicatesSeen: number,
  *     },
  *     storeAnswersAfterLoad: boolean,
+ *     openLoopSql?: SqlFigures,
  *     themeSummaryCheck?: { accepted: number, draftedSum: number },
  *   },
  *   finishedAt: string,
@@ -141,7 +146,12 @@ async function pipelineBench() {
   const logDir = path.join(workDir, 'logs');
   fs.mkdirSync(logDir);
   // a throwaway signing key: the apps verify tokens themselves, the load carries an administrator's token
-  const { apps, adminHeaders, tApps, healthyAt } = await startServices(session, { stack, logDir });
+  const hook = CONFIG.profile ? ['--require', PROFILE_HOOK] : [];
+  const { apps, adminHeaders, tApps, healthyAt } = await startServices(session, {
+    stack,
+    logDir,
+    nodeArgs: { catalogue: hook, insight: hook, gateway: hook },
+  });
   const appsHealthyMs = healthyAt - tApps;
   const startup = {
     stackMs: stack.startMs === null ? null : Math.round(stack.startMs),
@@ -246,10 +256,26 @@ async function pipelineBench() {
   const firstCommandEndToEndMs = first?.rm ? Math.round(first.rm - first.tSend) : null;
 
   const openPhase = newPhase('open', 'O', THEMES);
+  /** @type {{ profiles: AppProfile[] | null, sql: SqlFigures | null }} */
+  const diagnostics = { profiles: null, sql: null };
+  // diagnostics of the open loop only, so the closed loop's figures are those of an unobserved pipeline
+  const openLoad = async () => {
+    const load = () => openLoop(session, tracker, openPhase, CONFIG.rate, CONFIG.openSeconds);
+    const logged =
+      CONFIG.sqlLog && stack.postgresUrl
+        ? async () => {
+            const r = await withSqlLog(stack.postgresUrl ?? '', path.join(workDir, 'stack'), load);
+            diagnostics.sql = r.sql;
+          }
+        : load;
+    if (CONFIG.profile) diagnostics.profiles = await collectProfiles(apps, logDir, logged);
+    else await logged();
+  };
+  const diagnosed = [CONFIG.profile && 'CPU profiles', CONFIG.sqlLog && 'SQL log'].filter(Boolean);
   const open = await runPhase(
     openPhase,
-    `pipeline open loop: ${CONFIG.rate} commands/s for ${CONFIG.openSeconds} s…`,
-    () => openLoop(session, tracker, openPhase, CONFIG.rate, CONFIG.openSeconds),
+    `pipeline open loop: ${CONFIG.rate} commands/s for ${CONFIG.openSeconds} s${diagnosed.length ? ` (with ${diagnosed.join(' and ')})` : ''}…`,
+    openLoad,
   );
 
   const closedPhase = newPhase('closed', 'C', THEMES);
@@ -306,6 +332,7 @@ async function pipelineBench() {
       stalled,
       measurement,
       storeAnswersAfterLoad: probe.ok,
+      ...(diagnostics.sql && { openLoopSql: diagnostics.sql }),
       ...(themeSummaryCheck && { themeSummaryCheck }),
     },
   };
@@ -321,6 +348,9 @@ async function pipelineBench() {
 
   // 6. print and save
   console.log(summaryText(result));
+  const { sql, profiles } = diagnostics;
+  if (sql) console.log(`\nopen loop, ${sqlSummary(sql, openPhase.records.length)}`);
+  for (const p of profiles ?? []) console.log(`\nopen loop, ${summarizeProfile(p)}`);
   fs.mkdirSync(RESULTS_DIR, { recursive: true });
   const file = path.join(RESULTS_DIR, `pipeline-${startedAt.toISOString().replace(/[:.]/g, '-')}.json`);
   fs.writeFileSync(file, JSON.stringify(result, null, 2) + '\n');

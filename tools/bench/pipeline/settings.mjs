@@ -21,6 +21,8 @@ export const CONFIG = Object.freeze({
   grow: num('BENCH_GROW', 100_000),
   durable: process.env.BENCH_DURABLE !== '0',
   skipBuild: skipServerBuild(),
+  profile: process.env.BENCH_PROFILE === '1',
+  sqlLog: process.env.BENCH_SQL === '1',
 });
 
 export const INSIGHT_GROUP = 'insight.dashboards';
