@@ -66,9 +66,9 @@ export function mountProxies(
         on: {
           proxyReq: limit.countStreamed,
           // the gateway's own security headers stand; a service need not advertise its framework
-          proxyRes: (proxyRes, req) => {
+          proxyRes: (proxyRes, req, res) => {
             delete proxyRes.headers['x-powered-by'];
-            cache?.capture(proxyRes, req);
+            cache?.capture(proxyRes, req, res);
           },
           error: (_error, _req, res) => {
             if ('writeHead' in res) reply(res, 503, 'COMMON.UNAVAILABLE');

@@ -43,7 +43,7 @@ describe('perClientLimit', () => {
     let now = 0;
     const refuse = vi.fn();
     const next = vi.fn();
-    const sut = perClientLimit({ limit: 3, windowMs: 60_000, refuse, now: () => now });
+    const sut = perClientLimit({ limit: 3, windowMs: 60_000, refuse, now: () => now }).middleware;
     for (let i = 0; i < 3; i++) sut(request('203.0.113.1'), response().res, next);
     expect(next).toHaveBeenCalledTimes(3);
 
@@ -61,10 +61,23 @@ describe('perClientLimit', () => {
     expect(next).toHaveBeenCalledTimes(5);
   });
 
+  it('counts requests answered outside Express in the same allowance as the middleware', () => {
+    const refuse = vi.fn();
+    const next = vi.fn();
+    const sut = perClientLimit({ limit: 3, windowMs: 60_000, refuse, now: () => 0 });
+    expect([sut.admits('203.0.113.1'), sut.admits('203.0.113.1')]).toEqual([true, true]);
+    sut.middleware(request('203.0.113.1'), response().res, next);
+    expect(next).toHaveBeenCalledTimes(1);
+    expect(sut.admits('203.0.113.1')).toBe(false); // the fourth
+    sut.middleware(request('203.0.113.1'), response().res, next); // passed on, as an answer refused outside is
+    expect(refuse).toHaveBeenCalledTimes(1);
+    expect(sut.admits('203.0.113.2')).toBe(true);
+  });
+
   it('counts an IPv6 client by its /56 network, and an IPv4-mapped one by its IPv4 address', () => {
-    expect(clientKey(request('2001:db8:abcd:12ff:1::1'))).toBe(clientKey(request('2001:db8:abcd:1200::9')));
-    expect(clientKey(request('2001:db8:abcd:1300::1'))).not.toBe(clientKey(request('2001:db8:abcd:1200::1')));
-    expect(clientKey(request('::ffff:203.0.113.7'))).toBe('203.0.113.7');
-    expect(clientKey(request('203.0.113.7'))).toBe('203.0.113.7');
+    expect(clientKey('2001:db8:abcd:12ff:1::1')).toBe(clientKey('2001:db8:abcd:1200::9'));
+    expect(clientKey('2001:db8:abcd:1300::1')).not.toBe(clientKey('2001:db8:abcd:1200::1'));
+    expect(clientKey('::ffff:203.0.113.7')).toBe('203.0.113.7');
+    expect(clientKey('203.0.113.7')).toBe('203.0.113.7');
   });
 });

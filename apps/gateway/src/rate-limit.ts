@@ -56,8 +56,7 @@ export class FixedWindowCounter {
  * The client a request counts against: its address (Express's `req.ip`, which honours `trust proxy`), an IPv6 one
  * by its /56 network as express-rate-limit does, since one household or host often holds a whole IPv6 range.
  */
-export function clientKey(req: Request): string {
-  const ip = req.ip ?? '';
+export function clientKey(ip: string): string {
   return ip.includes(':') ? ipKeyGenerator(ip, 56) : ip;
 }
 
@@ -69,6 +68,17 @@ export interface PerClientLimitOptions {
   now?: () => number;
 }
 
+export interface PerClientLimit {
+  /** Express middleware: counts the request; over the limit it answers with `Retry-After` through `refuse` */
+  readonly middleware: RequestHandler;
+  /**
+   * Counts a request from `ip` that is answered outside Express; false once the client is over its limit, and the
+   * request is then to be passed to `middleware`, which refuses it. That counts it twice, which changes nothing: the
+   * client is over either way and its window ends when it would have.
+   */
+  admits(ip: string): boolean;
+}
+
 /**
  * A per-client limit for the busy paths (every /api call): no per-request headers, no promises, one map lookup.
  * Over the limit it answers with `Retry-After`, which the UIs read to say how long to wait.
@@ -78,12 +88,15 @@ export function perClientLimit({
   windowMs,
   refuse,
   now = Date.now,
-}: PerClientLimitOptions): RequestHandler {
+}: PerClientLimitOptions): PerClientLimit {
   const counter = new FixedWindowCounter(windowMs, now);
-  return (req: Request, res: Response, next: NextFunction) => {
-    const { hits, resetAt } = counter.hit(clientKey(req));
-    if (hits <= limit) return next();
-    res.setHeader('Retry-After', String(Math.max(0, Math.ceil((resetAt - now()) / 1000))));
-    refuse(req, res);
+  return {
+    middleware: (req: Request, res: Response, next: NextFunction) => {
+      const { hits, resetAt } = counter.hit(clientKey(req.ip ?? ''));
+      if (hits <= limit) return next();
+      res.setHeader('Retry-After', String(Math.max(0, Math.ceil((resetAt - now()) / 1000))));
+      refuse(req, res);
+    },
+    admits: (ip) => counter.hit(clientKey(ip)).hits <= limit,
   };
 }

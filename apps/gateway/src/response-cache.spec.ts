@@ -11,7 +11,7 @@ import {
 import type { AddressInfo } from 'node:net';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mountProxies } from './proxy.middleware';
-import { catalogueResponseCache, type ResponseCache } from './response-cache';
+import { answerKeptFirst, catalogueResponseCache, type ResponseCache } from './response-cache';
 
 /** A stand-in catalogue: answers with the current content, counts what reached it, and can hold an answer back. */
 class Upstream {
@@ -62,10 +62,20 @@ describe('catalogue response cache in front of the proxy', () => {
   let cache: ResponseCache;
   let gateway: Server;
   let base = '';
+  /** URLs that reached Express, and the requests counted against the allowance outside it */
+  let viaExpress: string[] = [];
+  let counted = 0;
+  let allowance = Infinity;
 
   beforeAll(async () => {
     const target = await upstream.start();
     const app = express();
+    // stands for the gateway's own middleware (helmet, CORS): what it sets is part of the answer that is kept
+    app.use((req, res, next) => {
+      viaExpress.push(req.originalUrl);
+      res.setHeader('x-frame-options', 'DENY');
+      next();
+    });
     cache = catalogueResponseCache(push, 60_000);
     mountProxies(
       app as unknown as NestExpressApplication,
@@ -76,6 +86,7 @@ describe('catalogue response cache in front of the proxy', () => {
       },
     );
     gateway = createServer(app);
+    answerKeptFirst(gateway, [cache], () => ++counted <= allowance);
     await new Promise<void>((resolve) => gateway.listen(0, '127.0.0.1', resolve));
     base = `http://127.0.0.1:${(gateway.address() as AddressInfo).port}/api/catalogue`;
   });
@@ -89,6 +100,9 @@ describe('catalogue response cache in front of the proxy', () => {
     upstream.content = 'v1';
     upstream.hold = undefined;
     push.live = true;
+    viaExpress = [];
+    counted = 0;
+    allowance = Infinity;
   });
 
   const get = async (path: string, headers: Record<string, string> = {}) => {
@@ -115,6 +129,33 @@ describe('catalogue response cache in front of the proxy', () => {
     expect(upstream.calls).toHaveLength(4);
   });
 
+  it('answers a kept read before Express sees it, with every header of the whole answer but the per-response ones', async () => {
+    const first = await get('/search?q=sbk');
+    const second = await get('/search?q=sbk');
+    expect(viaExpress).toEqual(['/api/catalogue/search?q=sbk']);
+    expect(counted).toBe(1); // the second counts against the allowance all the same
+    expect(second.body).toBe(first.body);
+    const names = (response: typeof first) =>
+      [...response.headers.keys()].filter((name) => !['date', 'x-request-id'].includes(name));
+    expect(names(second)).toEqual(names(first));
+    for (const name of names(first)) expect(second.headers.get(name), name).toBe(first.headers.get(name));
+    expect(second.headers.get('x-frame-options')).toBe('DENY');
+  });
+
+  it('leaves to Express a client over its allowance, and a request with an Origin (CORS answers it)', async () => {
+    await get('/search?q=sbk');
+    allowance = 0;
+    await get('/search?q=sbk');
+    allowance = Infinity;
+    await get('/search?q=sbk', { origin: 'http://elsewhere.example' });
+    expect(viaExpress).toHaveLength(3);
+    expect(upstream.calls).toHaveLength(1); // Express's own path answers the kept read as before
+    // an answer kept from a request with an Origin is not replayed outside Express
+    await get('/themes', { origin: 'http://elsewhere.example' });
+    await get('/themes');
+    expect(viaExpress).toHaveLength(5);
+  });
+
   it('answers 304 from memory to a client that holds the same version', async () => {
     const first = await get('/popular');
     // not fetch(): it adds Cache-Control: no-cache to a conditional request, which asks for a full answer
@@ -126,6 +167,7 @@ describe('catalogue response cache in front of the proxy', () => {
     );
     expect(status).toBe(304);
     expect(upstream.calls).toHaveLength(1);
+    expect(viaExpress).toHaveLength(1);
   });
 
   it('shows a publish as soon as its event arrives', async () => {

@@ -1,8 +1,10 @@
 import type { NextFunction, Request, Response } from 'express';
+import fresh from 'fresh';
 import { LRUCache } from 'lru-cache';
-import type { IncomingMessage, OutgoingHttpHeaders } from 'node:http';
+import type { IncomingMessage, OutgoingHttpHeaders, Server, ServerResponse } from 'node:http';
 import { channelOf } from './push/channels';
 import type { PushService } from './push/push.service';
+import type { Admits } from './security.middleware';
 
 /**
  * What every kiosk reads from the catalogue, by path under /api/catalogue: search, themes, popular, the item lists
@@ -13,9 +15,25 @@ export const CATALOGUE_PUBLIC_READS = /^\/(?:search|themes|popular|items|centres
 /** Upstream headers a kept answer is replayed with; the rest (date, x-request-id, connection …) are per response. */
 const REPLAYED = ['content-type', 'etag', 'last-modified', 'cache-control'] as const;
 
+/** Headers of the gateway's whole answer that belong to one response only, or are set anew from the kept body. */
+const PER_RESPONSE = new Set([
+  'date',
+  'connection',
+  'keep-alive',
+  'transfer-encoding',
+  'content-length',
+  'x-request-id',
+]);
+
 interface Kept {
   body: Buffer;
+  /** the upstream's headers, which Express replays beside its own middleware's */
   headers: OutgoingHttpHeaders;
+  /**
+   * The gateway's whole answer as it left (security headers and all), replayed by `answer` without Express. Only
+   * from a request without an Origin header: CORS answers one with it differently.
+   */
+  whole?: OutgoingHttpHeaders;
 }
 
 /** Set on a request whose answer may be kept: its key, and the generation when it went upstream. */
@@ -82,8 +100,31 @@ export class ResponseCache {
     res.status(200).send(hit.body);
   };
 
+  /**
+   * Answers a plain anonymous GET of a kept answer straight from the HTTP server, before Express: the kiosk asks
+   * this at every key press, and Express's middleware cost several times what answering from memory does. True if
+   * it answered; anything else (another method, a token, an Origin, nothing kept, the feed down, a client over its
+   * allowance) is left to Express, where `serve` and the middleware before it decide as for any request.
+   */
+  answer(req: IncomingMessage, res: ServerResponse, admits: Admits): boolean {
+    if (req.method !== 'GET' || req.headers.authorization !== undefined || req.headers.origin !== undefined)
+      return false;
+    if (!this.options.live()) return false;
+    // keys are whole URLs that went through `serve`, so a URL found here is one of its paths
+    const hit = this.kept.get(req.url ?? '');
+    if (!hit?.whole || !admits(req)) return false;
+    if (fresh(req.headers, { etag: hit.whole.etag })) {
+      res.writeHead(304, hit.whole);
+      res.end();
+    } else {
+      res.writeHead(200, { ...hit.whole, 'content-length': hit.body.length });
+      res.end(hit.body);
+    }
+    return true;
+  }
+
   /** The proxy's proxyRes hook: keeps the answer to a request `serve` let through, once it has fully arrived. */
-  capture(proxyRes: IncomingMessage, req: IncomingMessage): void {
+  capture(proxyRes: IncomingMessage, req: IncomingMessage, res: ServerResponse): void {
     const pending = (req as Marked)[PENDING];
     if (!pending || proxyRes.statusCode !== 200) return;
     const { headers } = proxyRes;
@@ -95,9 +136,28 @@ export class ResponseCache {
       if (!proxyRes.complete || pending.generation !== this.generation || !this.options.live()) return;
       const replayed: OutgoingHttpHeaders = {};
       for (const name of REPLAYED) if (headers[name] !== undefined) replayed[name] = headers[name];
-      this.kept.set(pending.key, { body: Buffer.concat(chunks), headers: replayed });
+      let whole: OutgoingHttpHeaders | undefined;
+      if (req.headers.origin === undefined) {
+        whole = {};
+        for (const [name, value] of Object.entries(res.getHeaders()))
+          if (!PER_RESPONSE.has(name)) whole[name] = value;
+      }
+      this.kept.set(pending.key, { body: Buffer.concat(chunks), headers: replayed, whole });
     });
   }
+}
+
+/**
+ * Puts the caches' `answer` ahead of Express on the gateway's HTTP server: a kept answer is sent from there, and
+ * every other request reaches Express (the server's own listener) as before.
+ */
+export function answerKeptFirst(server: Server, caches: ResponseCache[], admits: Admits): void {
+  const listeners = server.listeners('request') as ((req: IncomingMessage, res: ServerResponse) => void)[];
+  server.removeAllListeners('request');
+  server.on('request', (req: IncomingMessage, res: ServerResponse) => {
+    if (caches.some((cache) => cache.answer(req, res, admits))) return;
+    for (const listener of listeners) listener(req, res);
+  });
 }
 
 /**

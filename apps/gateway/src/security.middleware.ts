@@ -1,8 +1,10 @@
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { ERROR_CODES, type ErrorCode } from '@psc/contracts';
-import type { NextFunction, Request, Response } from 'express';
+import type { Express, NextFunction, Request, Response } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import helmet from 'helmet';
+import type { IncomingMessage } from 'node:http';
+import proxyAddr from 'proxy-addr';
 import { perClientLimit } from './rate-limit';
 
 export interface SecurityOptions {
@@ -29,11 +31,14 @@ const perClientPerMinute = (limit: number, onlyPost = false) =>
     handler: (_req, res) => void refuse(res, 429, 'COMMON.RATE_LIMITED'),
   });
 
+/** Counts a request answered before Express sees it against its client's /api allowance; false once it is over. */
+export type Admits = (req: IncomingMessage) => boolean;
+
 /**
  * Headers, CORS and rate limits, ahead of everything else (proxies included). Counters live in this process: with
  * N replicas a client gets up to N times the allowance, which still stops scripted guessing.
  */
-export function mountSecurity(app: NestExpressApplication, options: SecurityOptions): void {
+export function mountSecurity(app: NestExpressApplication, options: SecurityOptions): { admits: Admits } {
   // the client address behind a load balancer comes from X-Forwarded-For, trusted for exactly this many hops
   app.set('trust proxy', options.trustProxy);
   app.use(
@@ -74,12 +79,15 @@ export function mountSecurity(app: NestExpressApplication, options: SecurityOpti
   app.enableCors({ origin: [options.origin], maxAge: 600 });
   app.use(CREDENTIAL_ROUTES, perClientPerMinute(options.authPerMinute, true));
   // every /api call passes here, kiosk searches at each key press: a plain counter, no RateLimit headers
-  app.use(
-    '/api',
-    perClientLimit({
-      limit: options.perMinute,
-      windowMs: 60_000,
-      refuse: (_req, res) => void refuse(res, 429, 'COMMON.RATE_LIMITED'),
-    }),
-  );
+  const apiLimit = perClientLimit({
+    limit: options.perMinute,
+    windowMs: 60_000,
+    refuse: (_req, res) => void refuse(res, 429, 'COMMON.RATE_LIMITED'),
+  });
+  app.use('/api', apiLimit.middleware);
+  // the client address as Express's req.ip finds it, through the same trusted hops (app.get is Nest's injector;
+  // the setting is Express's)
+  const express: Express = app.getHttpAdapter().getInstance();
+  const trusted = express.get('trust proxy fn') as Parameters<typeof proxyAddr>[1];
+  return { admits: (req) => apiLimit.admits(proxyAddr(req, trusted)) };
 }

@@ -84,8 +84,9 @@ describe('gateway: security, UIs, runtime config and live push', () => {
     await rm(webRoot, { recursive: true, force: true });
   });
 
-  it('sends security headers on its own routes and on proxied ones', async () => {
-    for (const url of [`${gateway}/config.json`, `${gateway}/api/catalogue/openapi.json`]) {
+  it('sends security headers on its own routes, on proxied ones and on reads answered from memory', async () => {
+    const search = `${gateway}/api/catalogue/search?q=dibao`; // the second is a kept answer, sent before Express
+    for (const url of [`${gateway}/config.json`, `${gateway}/api/catalogue/openapi.json`, search, search]) {
       const response = await fetch(url, { headers: client() });
       expect(response.status, url).toBe(200);
       const csp = response.headers.get('content-security-policy') ?? '';
@@ -164,6 +165,13 @@ describe('gateway: security, UIs, runtime config and live push', () => {
     expect(await limited.json()).toEqual({ code: 'COMMON.RATE_LIMITED', message: '操作太频繁，请稍后再试' });
     // another address is unaffected
     expect((await fetch(`${gateway}/api/catalogue/openapi.json`, { headers: client() })).status).toBe(200);
+    // searches answered from memory count against the same allowance, by the forwarded address
+    const kiosk = client();
+    const searches: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      searches.push((await fetch(`${gateway}/api/catalogue/search?q=shebaoka`, { headers: kiosk })).status);
+    }
+    expect(searches).toEqual([200, 200, 200, 200, 200, 429]);
 
     const login = client();
     const attempts: number[] = [];
